@@ -1,0 +1,143 @@
+//! Bytes to text: byte-order marks, UTF-16, legacy single-byte text, line endings, and
+//! (in `mojibake`) the repair of UTF-8 that was once mis-decoded through a legacy code page.
+
+use crate::diag::{Diagnostic, Span};
+
+#[derive(Clone, Copy, Debug)]
+pub struct DecodeOptions {
+    /// Undo mojibake (UTF-8 read through a legacy code page and saved again).
+    pub repair: bool,
+}
+
+impl Default for DecodeOptions {
+    fn default() -> Self {
+        Self { repair: true }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Decoded {
+    /// The text with `\r\n` and lone `\r` turned into `\n`, so that line numbers agree
+    /// with every editor and no later stage has to care.
+    pub text: String,
+    /// The encoding the bytes were read as (`UTF-8`, `UTF-16LE`, `windows-1252`, ...).
+    pub encoding: &'static str,
+    /// Short descriptions of what decoding changed, for `SourceInfo::decoding_notes`.
+    pub notes: Vec<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn decode(bytes: &[u8], options: DecodeOptions) -> Decoded {
+    let mut notes = Vec::new();
+    let mut diagnostics = Vec::new();
+    let (text, encoding) = to_unicode(bytes, &mut notes, &mut diagnostics);
+    let text = normalize_line_endings(text, &mut notes);
+    let text = if options.repair { repair(text, &mut notes, &mut diagnostics) } else { text };
+    Decoded { text, encoding, notes, diagnostics }
+}
+
+fn to_unicode(
+    bytes: &[u8],
+    notes: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (String, &'static str) {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        notes.push(format!("removed a {} byte-order mark", encoding.name()));
+        if had_errors {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "decode::invalid-bytes",
+                    format!("the file starts with a {} byte-order mark but holds bytes that are not {}; they were replaced with U+FFFD", encoding.name(), encoding.name()),
+                )
+                .with_hint("save the file again as UTF-8"),
+            );
+        }
+        return (text.into_owned(), encoding.name());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), "UTF-8"),
+        Err(error) => {
+            let (text, bad_bytes) = utf8_with_1252_fallback(bytes);
+            let offset = error.valid_up_to();
+            diagnostics.push(
+                Diagnostic::warning(
+                    "decode::not-utf8",
+                    format!(
+                        "the file is not valid UTF-8 ({bad_bytes} byte(s) are not, the first 0x{:02X} at byte {offset}); those bytes were read as Windows-1252",
+                        bytes[offset]
+                    ),
+                )
+                .with_span(Span::at(offset, 1))
+                .with_hint("save the file as UTF-8 so that every tool reads the same letters"),
+            );
+            notes.push("bytes that are not UTF-8 were read as Windows-1252".into());
+            (text, "windows-1252")
+        }
+    }
+}
+
+/// Decodes valid UTF-8 runs as UTF-8 and every byte outside them as Windows-1252, so a
+/// Latin-1 file reads right and a UTF-8 file with a stray byte keeps its good letters.
+/// Returns the text and the number of bytes that needed the fallback.
+fn utf8_with_1252_fallback(mut bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut bad = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(rest) => {
+                text.push_str(rest);
+                return (text, bad);
+            }
+            Err(error) => {
+                let good = error.valid_up_to();
+                text.push_str(std::str::from_utf8(&bytes[..good]).unwrap_or_default());
+                let len = error.error_len().unwrap_or(bytes.len() - good);
+                let (legacy, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[good..good + len]);
+                text.push_str(&legacy);
+                bad += len;
+                bytes = &bytes[good + len..];
+            }
+        }
+    }
+}
+
+fn normalize_line_endings(text: String, notes: &mut Vec<String>) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    notes.push("converted CRLF/CR line endings to LF".into());
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The hook for mojibake repair; without a detector the text is returned unchanged.
+fn repair(text: String, _notes: &mut Vec<String>, _diagnostics: &mut Vec<Diagnostic>) -> String {
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        let decoded = decode(b"\xEF\xBB\xBFa\r\nb\rc", DecodeOptions::default());
+        assert_eq!(decoded.text, "a\nb\nc");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.notes.len(), 2);
+    }
+
+    #[test]
+    fn reads_utf16_with_bom() {
+        let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain("År".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&bytes, DecodeOptions::default()).text, "År");
+    }
+
+    #[test]
+    fn falls_back_to_windows_1252() {
+        let decoded = decode(b"f\xe6lles", DecodeOptions::default());
+        assert_eq!(decoded.text, "fælles");
+        assert_eq!(decoded.diagnostics[0].code, "decode::not-utf8");
+        assert_eq!(decoded.diagnostics[0].span, Some(Span::at(1, 1)));
+    }
+}

@@ -1,0 +1,356 @@
+//! The typed roadmap: plain data, no parsing, no rendering. `boardpack inspect` prints it
+//! as JSON, and the templates read the same JSON, so field names are a public contract
+//! (documented in `docs/model.md`). Bump [`SCHEMA_VERSION`] on breaking changes.
+
+use crate::date::{Date, DateTime};
+use crate::diag::{Diagnostic, Span};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Roadmap {
+    pub schema_version: u32,
+    pub source: SourceInfo,
+    pub meta: Meta,
+    /// The title to show: front matter `title`, else the first level-1 heading, else the
+    /// file name.
+    pub title: String,
+    /// Language of the document's text: front matter `lang`, else detected (`da`/`en`).
+    pub lang: String,
+    /// The as-of date ("today") of this reading: `--today`, `SOURCE_DATE_EPOCH` or the clock.
+    pub today: Date,
+    pub blocks: Vec<Block>,
+    /// Every Mermaid block, in document order. `Block::Diagram` refers to these by index.
+    pub diagrams: Vec<Diagram>,
+    pub tracks: Vec<Track>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceInfo {
+    /// The path as given (or `<stdin>`).
+    pub path: String,
+    /// The file name without extension, made safe for output file names.
+    pub stem: String,
+    pub encoding: String,
+    /// What decoding changed, e.g. "removed a UTF-8 byte-order mark", "repaired mojibake".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decoding_notes: Vec<String>,
+    pub lines: usize,
+}
+
+/// Front matter, typed where roadmap sites agree on a meaning, the rest kept in `extra`.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// The document date as written, parsed (`19-08-2025`, `2025-08-19`, `19.08.2025`, ...).
+    pub date: Option<Date>,
+    /// The date exactly as written in the front matter.
+    pub date_text: Option<String>,
+    pub status: Option<String>,
+    /// True when `status` reads as a draft (`Udkast`, `draft`, `kladde`, ...).
+    pub draft: bool,
+    pub parent: Option<String>,
+    pub nav_order: Option<serde_json::Value>,
+    pub lang: Option<String>,
+    pub version: Option<String>,
+    pub slug: Option<String>,
+    /// Every other key, as JSON values.
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Whether a front-matter block was found and read.
+    pub front_matter: FrontMatterState,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrontMatterState {
+    #[default]
+    Absent,
+    Read,
+    Broken,
+}
+
+/// Body content. Every block keeps the byte span of its source.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        anchor: Option<String>,
+        line: usize,
+    },
+    Paragraph {
+        content: Vec<Inline>,
+        line: usize,
+    },
+    List {
+        /// `Some(n)` for an ordered list starting at `n`.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        start: Option<u64>,
+        ordered: bool,
+        tight: bool,
+        items: Vec<ListItem>,
+        line: usize,
+    },
+    Quote {
+        blocks: Vec<Block>,
+        line: usize,
+    },
+    Table {
+        alignments: Vec<Alignment>,
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        line: usize,
+    },
+    Code {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        lang: Option<String>,
+        text: String,
+        line: usize,
+    },
+    /// A Mermaid block; the diagram itself is `Roadmap::diagrams[diagram]`.
+    Diagram {
+        diagram: usize,
+        line: usize,
+    },
+    Rule {
+        line: usize,
+    },
+    /// Raw HTML reduced to its text (a warning says so).
+    Html {
+        text: String,
+        line: usize,
+    },
+    Footnote {
+        label: String,
+        blocks: Vec<Block>,
+        line: usize,
+    },
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ListItem {
+    /// The number printed before the item in an ordered list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u64>,
+    /// `Some(done)` for a task-list item (`- [x]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<bool>,
+    pub blocks: Vec<Block>,
+    /// Set when this item is a track's activity list (`Roadmap::tracks[track]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track: Option<usize>,
+    pub line: usize,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Alignment {
+    None,
+    Left,
+    Center,
+    Right,
+}
+
+/// Rich inline text, a small tree that templates render recursively.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Emph { content: Vec<Inline> },
+    Strong { content: Vec<Inline> },
+    Strike { content: Vec<Inline> },
+    Code { text: String },
+    Link { url: String, content: Vec<Inline> },
+    /// `path` is set when the image resolves to a readable file inside the document's folder.
+    Image { url: String, alt: String, #[serde(skip_serializing_if = "Option::is_none")] path: Option<String> },
+    SoftBreak,
+    LineBreak,
+    FootnoteRef { label: String },
+    Checkbox { checked: bool },
+}
+
+/// A Mermaid block of any type.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diagram {
+    /// The first word of the diagram (`gantt`, `graph`, `pie`, ...).
+    pub kind: String,
+    /// The fence's info string as written (`mermaid`, `{mermaid}`, `mermaid-example`).
+    pub fence: String,
+    pub source: String,
+    pub line: usize,
+    /// Resolved chart for `gantt` blocks; other kinds are kept but not drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gantt: Option<Timeline>,
+}
+
+/// A resolved gantt chart.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Timeline {
+    pub title: String,
+    pub acc_title: String,
+    pub acc_descr: String,
+    /// The dayjs input format in effect (trimmed), "" when the chart has none.
+    pub date_format: String,
+    pub axis_format: Option<String>,
+    /// The raw `tickInterval` value and whether Mermaid accepts it.
+    pub tick_interval: Option<String>,
+    pub tick_interval_valid: bool,
+    pub excludes: Vec<String>,
+    pub includes: Vec<String>,
+    pub weekday: String,
+    pub weekend: String,
+    pub today_marker: Option<String>,
+    pub inclusive_end_dates: bool,
+    pub top_axis: bool,
+    pub display_mode: Option<String>,
+    /// Sections in order of first appearance (trimmed names; "" for tasks before any).
+    pub sections: Vec<Section>,
+    /// Tasks and markers in definition order.
+    pub tasks: Vec<Task>,
+    /// `click id href "url"` links.
+    pub links: BTreeMap<String, String>,
+    /// Earliest start and latest end over all dated items (Mermaid's axis domain).
+    pub range: Option<DateRange>,
+    /// True when any resolved instant is not at midnight.
+    pub has_times: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    pub name: String,
+    /// Indexes into `Timeline::tasks`.
+    pub tasks: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DateRange {
+    pub start: DateTime,
+    pub end: DateTime,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Task {
+    pub id: String,
+    /// False for Mermaid's automatic `taskN` ids.
+    pub id_explicit: bool,
+    /// Trimmed name as written.
+    pub name: String,
+    /// Index into `Timeline::sections`.
+    pub section: usize,
+    pub start: Option<DateTime>,
+    /// Mermaid's `endTime`: exclusive end, used by `after` and the axis.
+    pub end: Option<DateTime>,
+    /// Where the bar is drawn to when excluded days trail the task (else `end`).
+    pub render_end: Option<DateTime>,
+    pub flags: TaskFlags,
+    /// The end text was an explicit `YYYY-MM-DD` date (never shifted by `excludes`).
+    pub manual_end: bool,
+    /// Row in Mermaid's drawing (definition order), -1 for `vert` markers.
+    pub order: i64,
+    pub raw: RawTask,
+    /// Why this task could not be dated (it is still shown), with the diagnostic code.
+    pub problem: Option<TaskProblem>,
+    /// Status as of `Roadmap::today`; filled by `transform::status`.
+    pub status: TaskStatus,
+    /// 1-based line of the task in the source file.
+    pub line: usize,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TaskFlags {
+    pub crit: bool,
+    pub done: bool,
+    pub active: bool,
+    pub milestone: bool,
+    pub vert: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct RawTask {
+    /// The text after the name's colon, as written.
+    pub data: String,
+    /// The start expression, or `None` when the start is the previous task's end.
+    pub start: Option<String>,
+    pub end: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TaskProblem {
+    pub code: &'static str,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskStatus {
+    Done,
+    Active,
+    #[default]
+    Planned,
+    /// No usable dates.
+    Undated,
+}
+
+/// An activity list linked to a gantt section.
+#[derive(Clone, Debug, Serialize)]
+pub struct Track {
+    /// The gantt section's name.
+    pub name: String,
+    /// The list item's full lead text, e.g. "Produktforvaltning og leverandørsamarbejde".
+    pub heading: String,
+    /// The number of the list item, when it came from an ordered list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u64>,
+    pub diagram: usize,
+    pub section: usize,
+    /// First start and last end of the section's dated tasks (vert markers excluded).
+    pub period: Option<DateRange>,
+    /// Tasks of the section that could not be dated.
+    pub undated: usize,
+    /// The activities: the nested list of the item, nesting preserved.
+    pub activities: Vec<ListItem>,
+    /// Further blocks of the item that are not the activity list (prose under the lead).
+    pub notes: Vec<Block>,
+    pub line: usize,
+}
+
+impl Inline {
+    /// The plain text of a run of inlines.
+    pub fn plain(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            inline.push_plain(&mut out);
+        }
+        out
+    }
+
+    fn push_plain(&self, out: &mut String) {
+        match self {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Link { content, .. } => {
+                for inline in content {
+                    inline.push_plain(out);
+                }
+            }
+            Inline::Image { alt, .. } => out.push_str(alt),
+            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+            Inline::FootnoteRef { label } => {
+                out.push('[');
+                out.push_str(label);
+                out.push(']');
+            }
+            Inline::Checkbox { .. } => {}
+        }
+    }
+}
