@@ -93,7 +93,8 @@ fn utf8_with_1252_fallback(mut bytes: &[u8]) -> (String, usize) {
                 let good = error.valid_up_to();
                 text.push_str(std::str::from_utf8(&bytes[..good]).unwrap_or_default());
                 let len = error.error_len().unwrap_or(bytes.len() - good);
-                let (legacy, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[good..good + len]);
+                let (legacy, _) =
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[good..good + len]);
                 text.push_str(&legacy);
                 bad += len;
                 bytes = &bytes[good + len..];
@@ -129,7 +130,8 @@ mod tests {
 
     #[test]
     fn reads_utf16_with_bom() {
-        let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain("År".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let bytes: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("År".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&bytes, DecodeOptions::default()).text, "År");
     }
 

@@ -116,9 +116,7 @@ struct Piece {
 impl SourceMap {
     /// The identity shifted by `offset`.
     pub fn offset(offset: usize) -> Self {
-        Self {
-            pieces: vec![Piece { derived: 0, original: offset, len: usize::MAX / 2, verbatim: true }],
-        }
+        Self { pieces: vec![Piece { derived: 0, original: offset, len: usize::MAX / 2, verbatim: true }] }
     }
 
     /// Appends a piece of `len` derived bytes copied from `original`.
@@ -138,11 +136,7 @@ impl SourceMap {
         }
         let piece = self.pieces[idx - 1];
         let within = offset - piece.derived;
-        if piece.verbatim {
-            piece.original + within.min(piece.len)
-        } else {
-            piece.original
-        }
+        if piece.verbatim { piece.original + within.min(piece.len) } else { piece.original }
     }
 
     pub fn map_span(&self, span: Span) -> Span {
@@ -153,11 +147,7 @@ impl SourceMap {
 
     /// This map followed by `outer` (derived -> ours -> outer's original).
     pub fn then(&self, outer: &SourceMap) -> SourceMap {
-        let pieces = self
-            .pieces
-            .iter()
-            .map(|p| Piece { original: outer.map(p.original), ..*p })
-            .collect();
+        let pieces = self.pieces.iter().map(|p| Piece { original: outer.map(p.original), ..*p }).collect();
         SourceMap { pieces }
     }
 }

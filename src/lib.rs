@@ -2,8 +2,20 @@
 //! into board-ready PDFs. The pipeline is a chain of pure stages; see `docs/` and
 //! `DESIGN.md` in the shared notes.
 
+pub mod assets;
+pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod date;
 pub mod decode;
 pub mod diag;
+pub mod discover;
+pub mod frontmatter;
 pub mod gantt;
+pub mod language;
+pub mod liquid;
+pub mod markdown;
 pub mod model;
+pub mod quarter;
+pub mod read;
+pub mod transform;

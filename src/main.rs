@@ -1,1 +1,9 @@
-fn main() {}
+//! The `boardpack` binary: parse arguments, run the command, exit with its code.
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = boardpack::cli::Cli::parse();
+    ExitCode::from(boardpack::commands::run(cli))
+}

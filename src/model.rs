@@ -80,8 +80,6 @@ pub enum Block {
     Heading {
         level: u8,
         content: Vec<Inline>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        anchor: Option<String>,
         line: usize,
     },
     Paragraph {
@@ -161,18 +159,40 @@ pub enum Alignment {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Emph { content: Vec<Inline> },
-    Strong { content: Vec<Inline> },
-    Strike { content: Vec<Inline> },
-    Code { text: String },
-    Link { url: String, content: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Emph {
+        content: Vec<Inline>,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Strike {
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
+    Link {
+        url: String,
+        content: Vec<Inline>,
+    },
     /// `path` is set when the image resolves to a readable file inside the document's folder.
-    Image { url: String, alt: String, #[serde(skip_serializing_if = "Option::is_none")] path: Option<String> },
+    Image {
+        url: String,
+        alt: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        path: Option<String>,
+    },
     SoftBreak,
     LineBreak,
-    FootnoteRef { label: String },
-    Checkbox { checked: bool },
+    FootnoteRef {
+        label: String,
+    },
+    Checkbox {
+        checked: bool,
+    },
 }
 
 /// A Mermaid block of any type.

@@ -1,0 +1,152 @@
+//! Command-line arguments as the user typed them (clap derive only; no logic).
+
+use crate::diag::emit::Format;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Examples:
+  boardpack export roadmap.md                      the board report, written to roadmap.pdf
+  boardpack export roadmap.md --quarter 2026-Q1    the quarter's report
+  boardpack export roadmap.md --template minutes --meeting-date 2026-03-12
+  boardpack batch docs/ --quarters 2025-Q3..2026-Q2 --out-dir board/
+  boardpack check docs/ --format github            diagnostics only, for CI
+  boardpack inspect roadmap.md --today 2026-02-15  the model as JSON
+
+Exit codes:
+  0  success
+  1  problems found (errors, or warnings with --strict), or some documents failed
+  2  usage error (bad arguments)
+  3  an input could not be read (missing, unreadable, too large)
+  4  an output could not be written
+  70 internal error (a bug in boardpack or its templates; please report it)";
+
+#[derive(Debug, Parser)]
+#[command(name = "boardpack", version, about = "Turn Markdown roadmaps into board-ready PDFs", after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Export roadmap pages to PDF (a full board report, a quarter, or a minutes attachment).
+    #[command(
+        after_help = "Examples:\n  boardpack export roadmap.md\n  boardpack export roadmap.md -o board.pdf --lang en --today 2026-02-15\n  boardpack export roadmap.md --quarter 2026-Q1\n  boardpack export roadmap.md --template minutes --meeting-date 2026-03-12"
+    )]
+    Export(ExportArgs),
+    /// Export many documents x quarters, plus one combined board pack per quarter.
+    #[command(
+        after_help = "Examples:\n  boardpack batch docs/ --out-dir board/\n  boardpack batch docs/ a.md --quarters 2025-Q3..2026-Q2 --out-dir board/ --jobs 2"
+    )]
+    Batch(BatchArgs),
+    /// Report every problem in pages or folders, without writing anything.
+    #[command(
+        after_help = "Examples:\n  boardpack check roadmap.md\n  boardpack check docs/ --format github --strict"
+    )]
+    Check(CheckArgs),
+    /// Print the roadmap model as JSON (the data the templates read).
+    #[command(
+        after_help = "Examples:\n  boardpack inspect roadmap.md --today 2026-02-15\n  cat roadmap.md | boardpack inspect -"
+    )]
+    Inspect(InspectArgs),
+}
+
+/// Options every command shares.
+#[derive(Debug, Args, Clone)]
+pub struct ReadArgs {
+    /// The as-of date (YYYY-MM-DD): Jekyll's site.time, Mermaid's "today", the report's
+    /// status date. Defaults to SOURCE_DATE_EPOCH, else today's date.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
+    /// Keep text exactly as decoded: do not repair mojibake (UTF-8 once read as a legacy
+    /// code page).
+    #[arg(long)]
+    pub no_repair: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The Markdown page, or - for standard input.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Pages and folders (folders are searched for .md/.markdown/.qmd files).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Treat warnings as problems (exit code 1).
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// Options that shape a report.
+#[derive(Debug, Args, Clone)]
+pub struct ReportArgs {
+    /// Language of the report's own words and dates (default: front matter `lang`, else
+    /// detected from the text).
+    #[arg(long, value_name = "da|en")]
+    pub lang: Option<String>,
+    /// Which report: `report` (the full board report), `minutes` (a compact attachment for
+    /// meeting minutes).
+    #[arg(long, default_value = "report", value_name = "NAME")]
+    pub template: String,
+    /// The meeting the minutes attachment belongs to (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub meeting_date: Option<String>,
+    /// Fail (exit code 1, no PDF) when the document has errors or warnings.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Pages to export (- for standard input).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output file (only with a single input); default: the input with `.pdf`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Export one quarter: 2026-Q1, 2026Q1, Q1-2026 or "K1 2026".
+    #[arg(long, value_name = "QUARTER")]
+    pub quarter: Option<String>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Pages and folders (folders are searched recursively for Markdown files).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where the PDFs, board packs and manifest.json go.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    /// A quarter or a range of quarters: 2026-Q1 or 2025-Q3..2026-Q2 (default: the full
+    /// report per document).
+    #[arg(long, value_name = "RANGE")]
+    pub quarters: Option<String>,
+    /// Parallel jobs (default: the number of cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "short")]
+    pub format: Format,
+}

@@ -1,0 +1,55 @@
+//! `boardpack check PATH...`: every diagnostic of every page, nothing written.
+
+use super::{EXIT_INPUT, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_diagnostics, print_error};
+use crate::cli::CheckArgs;
+use crate::diag::Severity;
+use crate::diag::emit::Format;
+use crate::{config, discover};
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let options = match config::read_options(&args.read) {
+        Ok(options) => options,
+        Err(error) => {
+            print_error(&error.0);
+            return EXIT_USAGE;
+        }
+    };
+    let (found, walk_errors) = discover::discover(&args.paths);
+    let mut unreadable = walk_errors.len();
+    for (path, error) in &walk_errors {
+        print_error(&format!("{}: cannot read the folder: {error}", path.display()));
+    }
+    let (mut errors, mut warnings, mut files) = (0, 0, 0);
+    for page in &found {
+        let document = match crate::read::read_path(&page.path, &options) {
+            Ok(document) => document,
+            Err(error) => {
+                print_error(&format!("{}: {error}", page.path.display()));
+                unreadable += 1;
+                continue;
+            }
+        };
+        files += 1;
+        print_diagnostics(&document, args.format);
+        for d in &document.roadmap.diagnostics {
+            match d.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+                Severity::Note => {}
+            }
+        }
+    }
+    if args.format == Format::Human || args.format == Format::Short {
+        eprintln!(
+            "checked {files} file(s): {errors} error(s), {warnings} warning(s){}",
+            if unreadable > 0 { format!(", {unreadable} unreadable") } else { String::new() }
+        );
+    }
+    if unreadable > 0 {
+        EXIT_INPUT
+    } else if errors > 0 || (args.strict && warnings > 0) {
+        EXIT_PROBLEMS
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,39 @@
+//! One module per subcommand; each returns the process exit code.
+
+mod check;
+mod inspect;
+
+use crate::cli::{Cli, Command};
+use crate::diag::emit::{Emitter, Format, SourceFile};
+use crate::read::Document;
+
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_PROBLEMS: u8 = 1;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_INPUT: u8 = 3;
+pub const EXIT_OUTPUT: u8 = 4;
+pub const EXIT_INTERNAL: u8 = 70;
+
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Inspect(args) => inspect::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Export(_) | Command::Batch(_) => {
+            eprintln!("error: not available yet");
+            EXIT_INTERNAL
+        }
+    }
+}
+
+/// Prints a document's diagnostics to stderr in the chosen format.
+pub(crate) fn print_diagnostics(document: &Document, format: Format) {
+    let emitter = Emitter { format, color: crate::config::use_color() };
+    let file = SourceFile { name: &document.roadmap.source.path, text: &document.text };
+    eprint!("{}", emitter.render(&file, &document.roadmap.diagnostics));
+}
+
+/// Prints a usage or input error in the human style.
+pub(crate) fn print_error(message: &str) {
+    let (red, reset) = if crate::config::use_color() { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
+    eprintln!("{red}error{reset}: {message}");
+}

@@ -1,0 +1,417 @@
+//! The `---` YAML block at the top of a page: split it off keeping offsets, then read it
+//! into [`Meta`]. Every YAML call of the project sits here, so the parser can be swapped.
+
+use crate::date::{Date, parse_iso_date};
+use crate::diag::{Diagnostic, Span};
+use crate::model::{FrontMatterState, Meta};
+use serde_json::Value;
+
+/// Front matter larger than this is refused rather than parsed (alias bombs, pasted data).
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
+/// The page cut in two. `yaml` is `None` when the page has no (valid) front matter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: Option<&'a str>,
+    /// Byte offset of the YAML text in the page.
+    pub yaml_offset: usize,
+    pub body: &'a str,
+    /// Byte offset of the body in the page.
+    pub body_offset: usize,
+}
+
+/// Splits a Jekyll-style front matter block off `text`. As in Jekyll, the block must start
+/// on the very first line with `---` and end with a `---` (or `...`) line; anything else
+/// means the page has no front matter, and all of it is body. A first line that *ends* in
+/// `---` after stray text is reported, because that is a garbled block, not prose.
+pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> {
+    let whole_body = Split { yaml: None, yaml_offset: 0, body: text, body_offset: 0 };
+    let first_end = text.find('\n').unwrap_or(text.len());
+    let first = &text[..first_end];
+    if first.trim_end() != "---" {
+        if let Some(stray) = first.trim_end().strip_suffix("---").filter(|s| !s.trim().is_empty())
+            && closing_line(text, first_end).is_some()
+        {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "frontmatter::garbled",
+                    format!("the first line `{}` looks like a garbled front-matter opener; the page is read as having no front matter", first.trim_end()),
+                )
+                .with_span(Span::new(0, first.trim_end().len()))
+                .with_hint(format!("remove `{}` so that the first line is exactly `---`", stray.trim()))
+                .with_hint("the title is taken from the first level-1 heading instead"),
+            );
+        }
+        return whole_body;
+    }
+    let yaml_offset = (first_end + 1).min(text.len());
+    let Some((close_start, close_end)) = closing_line(text, first_end) else {
+        diagnostics.push(
+            Diagnostic::warning(
+                "frontmatter::unclosed",
+                "the page starts with `---` but the front matter is never closed; the page is read as having no front matter",
+            )
+            .with_span(Span::new(0, first.len()))
+            .with_hint("close the block with a line holding only `---`"),
+        );
+        return whole_body;
+    };
+    let body_offset = close_end;
+    Split {
+        yaml: Some(&text[yaml_offset..close_start.max(yaml_offset)]),
+        yaml_offset,
+        body: &text[body_offset..],
+        body_offset,
+    }
+}
+
+/// The (start, end after its newline) of the first `---`/`...` line after `from`.
+fn closing_line(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut pos = from + 1;
+    while pos <= text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            return Some((pos, (end + 1).min(text.len())));
+        }
+        if end >= text.len() {
+            break;
+        }
+        pos = end + 1;
+    }
+    None
+}
+
+/// Reads the YAML text (at `offset` in the page) into typed metadata.
+pub fn parse(yaml: &str, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> Meta {
+    let mut meta = Meta { front_matter: FrontMatterState::Read, ..Meta::default() };
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        diagnostics.push(
+            Diagnostic::error(
+                "frontmatter::too-large",
+                format!(
+                    "the front matter is {} bytes; more than {MAX_FRONT_MATTER_BYTES} bytes are not read",
+                    yaml.len()
+                ),
+            )
+            .with_span(Span::at(offset, 0)),
+        );
+        meta.front_matter = FrontMatterState::Broken;
+        return meta;
+    }
+    if yaml.trim().is_empty() {
+        return meta;
+    }
+    let value = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Ok(value) => value,
+        Err(error) => {
+            let at = error.location().map_or(0, |l| l.index().min(yaml.len()));
+            diagnostics.push(
+                Diagnostic::error(
+                    "frontmatter::yaml",
+                    format!("the front matter is not valid YAML: {}", yaml_message(&error)),
+                )
+                .with_span(Span::at(offset + at, 1))
+                .with_hint(
+                    "quote values that contain `:` or start with special characters, e.g. title: \"A: B\"",
+                ),
+            );
+            meta.front_matter = FrontMatterState::Broken;
+            return meta;
+        }
+    };
+    let serde_yaml::Value::Mapping(mapping) = value else {
+        diagnostics.push(
+            Diagnostic::warning(
+                "frontmatter::not-a-mapping",
+                "the front matter is not a list of `key: value` lines and is ignored",
+            )
+            .with_span(Span::at(offset, 0)),
+        );
+        meta.front_matter = FrontMatterState::Broken;
+        return meta;
+    };
+    for (key, value) in mapping {
+        let key = match key {
+            serde_yaml::Value::String(s) => s,
+            other => scalar_text(&to_json(&other)).unwrap_or_default(),
+        };
+        let json = to_json(&value);
+        let span = key_span(yaml, &key).map(|s| s.shifted(offset));
+        assign(&mut meta, &key, json, span, diagnostics);
+    }
+    meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
+    meta
+}
+
+fn assign(meta: &mut Meta, key: &str, value: Value, span: Option<Span>, diagnostics: &mut Vec<Diagnostic>) {
+    let text = scalar_text(&value);
+    match key.to_ascii_lowercase().as_str() {
+        "title" if text.is_some() => meta.title = text,
+        "author" => match &value {
+            Value::Array(items) => {
+                let names: Vec<String> = items.iter().filter_map(scalar_text).collect();
+                meta.author = Some(names.join(", "));
+            }
+            _ => meta.author = text,
+        },
+        "authors" if meta.author.is_none() => {
+            if let Value::Array(items) = &value {
+                let names: Vec<String> = items.iter().filter_map(scalar_text).collect();
+                meta.author = Some(names.join(", "));
+            } else {
+                meta.author = text;
+            }
+        }
+        "date" if text.is_some() => {
+            let written = text.unwrap_or_default();
+            meta.date = parse_document_date(&written);
+            if meta.date.is_none() {
+                let mut d = Diagnostic::warning(
+                    "frontmatter::invalid-date",
+                    format!("the document date `{written}` is not a date boardpack can read"),
+                )
+                .with_hint("write it as 19-08-2025, 19.08.2025 or 2025-08-19");
+                if let Some(span) = span {
+                    d = d.with_span(span);
+                }
+                diagnostics.push(d);
+            }
+            meta.date_text = Some(written);
+        }
+        "status" => meta.status = text.map(|s| s.trim().to_string()),
+        "parent" => meta.parent = text,
+        "nav_order" => meta.nav_order = Some(value),
+        "lang" | "language" => meta.lang = text.map(|s| s.trim().to_string()),
+        "version" => meta.version = text,
+        "slug" => meta.slug = text,
+        _ => {
+            meta.extra.insert(key.to_string(), value);
+        }
+    }
+}
+
+fn yaml_message(error: &serde_yaml::Error) -> String {
+    let text = error.to_string();
+    // serde_yaml appends " at line L column C"; we print our own location.
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// The span of `key:` at the start of a line of the YAML text, for pointing at a value.
+fn key_span(yaml: &str, key: &str) -> Option<Span> {
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '"', '\'']);
+        if trimmed.starts_with(key) && line.starts_with(|c: char| !c.is_whitespace()) {
+            let value_start = line.find(':').map_or(0, |i| i + 1);
+            let value = line[value_start..].trim_end();
+            let lead = value.len() - value.trim_start().len();
+            let value = value.trim();
+            return Some(Span::at(offset + value_start + lead, value.len().max(1)));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn to_json(value: &serde_yaml::Value) -> Value {
+    match value {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(b) => Value::Bool(*b),
+        serde_yaml::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                n.as_f64().and_then(serde_json::Number::from_f64).map_or(Value::Null, Value::Number)
+            }
+        }
+        serde_yaml::Value::String(s) => Value::String(s.clone()),
+        serde_yaml::Value::Sequence(items) => Value::Array(items.iter().map(to_json).collect()),
+        serde_yaml::Value::Mapping(map) => Value::Object(
+            map.iter().map(|(k, v)| (scalar_text(&to_json(k)).unwrap_or_default(), to_json(v))).collect(),
+        ),
+        serde_yaml::Value::Tagged(tagged) => to_json(&tagged.value),
+    }
+}
+
+/// A scalar as text (numbers and booleans as written by YAML); `None` for null and
+/// collections.
+pub fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Statuses that mean "not final yet", in the languages of our users.
+pub fn is_draft_status(status: &str) -> bool {
+    let s = status.trim().to_lowercase();
+    matches!(
+        s.as_str(),
+        "udkast"
+            | "kladde"
+            | "draft"
+            | "wip"
+            | "work in progress"
+            | "utkast"
+            | "entwurf"
+            | "brouillon"
+            | "concept"
+            | "ébauche"
+    ) || s.starts_with("udkast")
+        || s.starts_with("draft")
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Reads a document date as people write it in front matter: `2025-08-19` (also with a
+/// time, as Jekyll allows), `19-08-2025`, `19.08.2025`, `19/08/2025`, `19. august 2025`,
+/// `August 19, 2025`, `19 Aug 2025`. Day-first for numeric dates, as in Europe.
+pub fn parse_document_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let head = text.get(..10).unwrap_or(text);
+    if let Some(date) = parse_iso_date(head) {
+        return Some(date);
+    }
+    let numeric: Vec<&str> = text.split(['-', '.', '/']).map(str::trim).collect();
+    if numeric.len() == 3 && numeric.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        let [a, b, c] = [numeric[0], numeric[1], numeric[2]];
+        let (a, b, c): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+        if numeric[0].len() == 4 {
+            return Date::new(a as i32, b, c as u32);
+        }
+        let year = if numeric[2].len() == 2 { 2000 + c } else { c };
+        return Date::new(year, b, a).or_else(|| Date::new(year, a, b));
+    }
+    parse_worded_date(text)
+}
+
+fn parse_worded_date(text: &str) -> Option<Date> {
+    let cleaned = text.to_lowercase().replace([',', '.'], " ");
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let month_of = |w: &str| -> Option<u32> {
+        if w.len() < 3 {
+            return None;
+        }
+        MONTHS_EN
+            .iter()
+            .chain(MONTHS_DA.iter())
+            .position(|m| m.starts_with(w) || *m == w)
+            .map(|i| (i % 12) as u32 + 1)
+    };
+    match words.as_slice() {
+        [d, m, y] if d.parse::<u32>().is_ok() => Date::new(y.parse().ok()?, month_of(m)?, d.parse().ok()?),
+        [m, d, y] => Date::new(y.parse().ok()?, month_of(m)?, d.parse().ok()?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_keeping_offsets() {
+        let text = "---\ntitle: A\n---\n\nBody";
+        let mut diags = Vec::new();
+        let split = split(text, &mut diags);
+        assert_eq!(split.yaml, Some("title: A\n"));
+        assert_eq!(split.yaml_offset, 4);
+        assert_eq!(split.body, "\nBody");
+        assert_eq!(&text[split.body_offset..], "\nBody");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn reports_a_garbled_opener() {
+        let text = "gelse---\ntitle: x\n---\n# T\n";
+        let mut diags = Vec::new();
+        let split = split(text, &mut diags);
+        assert_eq!(split.yaml, None);
+        assert_eq!(split.body, text);
+        assert_eq!(diags[0].code, "frontmatter::garbled");
+    }
+
+    #[test]
+    fn reports_an_unclosed_block() {
+        let mut diags = Vec::new();
+        let split = split("---\ntitle: x\n", &mut diags);
+        assert_eq!(split.yaml, None);
+        assert_eq!(diags[0].code, "frontmatter::unclosed");
+    }
+
+    #[test]
+    fn reads_typed_fields_and_keeps_the_rest() {
+        let yaml = "layout: default\ntitle: \"Roadmap\"\nauthor: \"Anna\"\ndate: \"19-08-2025\"\nstatus: \"Udkast\" \nnav_order: 1\n";
+        let mut diags = Vec::new();
+        let meta = parse(yaml, 4, &mut diags);
+        assert_eq!(meta.title.as_deref(), Some("Roadmap"));
+        assert_eq!(meta.date.map(|d| d.to_string()).as_deref(), Some("2025-08-19"));
+        assert_eq!(meta.status.as_deref(), Some("Udkast"));
+        assert!(meta.draft);
+        assert_eq!(meta.nav_order, Some(Value::from(1)));
+        assert_eq!(meta.extra.get("layout"), Some(&Value::from("default")));
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_page() {
+        let mut diags = Vec::new();
+        let meta = parse("title: [unclosed\n", 4, &mut diags);
+        assert_eq!(meta.front_matter, FrontMatterState::Broken);
+        assert_eq!(diags[0].code, "frontmatter::yaml");
+        assert!(diags[0].span.is_some_and(|s| s.start >= 4));
+    }
+
+    #[test]
+    fn reads_dates_as_written() {
+        for (text, iso) in [
+            ("19-08-2025", "2025-08-19"),
+            ("2025-08-19", "2025-08-19"),
+            ("19.08.2025", "2025-08-19"),
+            ("19/08/2025", "2025-08-19"),
+            ("2025-08-19 10:00:00 +0200", "2025-08-19"),
+            ("19. august 2025", "2025-08-19"),
+            ("August 19, 2025", "2025-08-19"),
+            ("19 Aug 2025", "2025-08-19"),
+        ] {
+            assert_eq!(parse_document_date(text).map(|d| d.to_string()).as_deref(), Some(iso), "{text}");
+        }
+        assert_eq!(parse_document_date("2025-00-01"), None);
+        assert_eq!(parse_document_date("soon"), None);
+    }
+}

@@ -1,0 +1,482 @@
+//! The Liquid subset that Jekyll roadmap pages use: `{{ site.time | date: '%B %d, %Y' }}`,
+//! `{{ page.title }}` and other front-matter values, the filters `date`, `upcase`,
+//! `downcase`, `capitalize`, `default`, `strip`, `append`, `prepend`, `replace`,
+//! `date_to_string`, `date_to_long_string`, plus `{% raw %}` and `{% comment %}`. Output
+//! reads as Jekyll prints it. Anything else stays as literal text with a warning, and the
+//! expansion keeps a [`SourceMap`] so later stages point at the original bytes.
+
+use crate::date::{Date, DateTime};
+use crate::diag::{Diagnostic, SourceMap, Span};
+use crate::frontmatter::{parse_document_date, scalar_text};
+use crate::model::Meta;
+use serde_json::Value;
+
+pub struct Context<'a> {
+    pub meta: &'a Meta,
+    /// Jekyll's `site.time`: the export's "today".
+    pub today: Date,
+}
+
+pub struct Expanded {
+    pub text: String,
+    /// From offsets in `text` to offsets in the input.
+    pub map: SourceMap,
+}
+
+/// Expands Liquid in `input`. Spans of diagnostics are offsets into `input`.
+pub fn expand(input: &str, context: &Context<'_>, diagnostics: &mut Vec<Diagnostic>) -> Expanded {
+    let mut out = Expander { input, text: String::with_capacity(input.len()), map: SourceMap::default() };
+    let mut pos = 0;
+    while let Some(found) = find_open(input, pos) {
+        out.copy(pos, found);
+        let rest = &input[found..];
+        if rest.starts_with("{{") {
+            pos = out.output(found, context, diagnostics);
+        } else {
+            pos = out.tag(found, diagnostics);
+        }
+    }
+    out.copy(pos, input.len());
+    Expanded { text: out.text, map: out.map }
+}
+
+fn find_open(input: &str, from: usize) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let mut i = from;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%') {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+struct Expander<'a> {
+    input: &'a str,
+    text: String,
+    map: SourceMap,
+}
+
+impl Expander<'_> {
+    fn copy(&mut self, from: usize, to: usize) {
+        if to > from {
+            self.map.push_verbatim(self.text.len(), from, to - from);
+            self.text.push_str(&self.input[from..to]);
+        }
+    }
+
+    fn generate(&mut self, origin: usize, text: &str) {
+        self.map.push_generated(self.text.len(), origin, text.len());
+        self.text.push_str(text);
+    }
+
+    /// `{{ ... }}` at `start`; returns where to continue.
+    fn output(&mut self, start: usize, context: &Context<'_>, diagnostics: &mut Vec<Diagnostic>) -> usize {
+        let Some(close) = self.input[start + 2..].find("}}").map(|i| start + 2 + i) else {
+            self.copy(start, start + 2);
+            return start + 2;
+        };
+        let end = close + 2;
+        let inner = self.input[start + 2..close].trim_matches('-').trim();
+        let span = Span::new(start, end);
+        if inner.starts_with('<') || inner.starts_with('%') {
+            // A Hugo shortcode ({{< ... >}}): not Liquid, kept as written.
+            diagnostics.push(
+                Diagnostic::warning(
+                    "liquid::unsupported",
+                    format!(
+                        "`{}` is a Hugo shortcode, not Liquid; it is kept as written",
+                        &self.input[start..end]
+                    ),
+                )
+                .with_span(span),
+            );
+            self.copy(start, end);
+            return end;
+        }
+        match evaluate(inner, context) {
+            Ok(value) => {
+                let text = render_value(&value);
+                self.generate(start, &text);
+            }
+            Err(problem) => {
+                diagnostics.push(
+                    Diagnostic::warning("liquid::unsupported", format!("`{}` is not supported Liquid ({problem}); it is kept as written", &self.input[start..end]))
+                        .with_span(span)
+                        .with_hint("boardpack understands site.time, page.* and the filters date, upcase, downcase, capitalize, default, strip, append, prepend, replace"),
+                );
+                self.copy(start, end);
+            }
+        }
+        end
+    }
+
+    /// `{% ... %}` at `start`; returns where to continue.
+    fn tag(&mut self, start: usize, diagnostics: &mut Vec<Diagnostic>) -> usize {
+        let Some(close) = self.input[start + 2..].find("%}").map(|i| start + 2 + i) else {
+            self.copy(start, start + 2);
+            return start + 2;
+        };
+        let end = close + 2;
+        let inner = self.input[start + 2..close].trim_matches('-').trim();
+        let name = inner.split_whitespace().next().unwrap_or("");
+        match name {
+            "raw" => match find_tag(self.input, end, "endraw") {
+                Some((body_end, after)) => {
+                    self.copy(end, body_end);
+                    after
+                }
+                None => self.unclosed(start, end, "raw", diagnostics),
+            },
+            "comment" => match find_tag(self.input, end, "endcomment") {
+                Some((_, after)) => after,
+                None => self.unclosed(start, end, "comment", diagnostics),
+            },
+            _ => {
+                diagnostics.push(
+                    Diagnostic::warning("liquid::unsupported", format!("the Liquid tag `{{% {name} %}}` is not supported in roadmap exports; it is kept as written"))
+                        .with_span(Span::new(start, end))
+                        .with_hint("only {% raw %} and {% comment %} are evaluated; move logic out of the roadmap page"),
+                );
+                self.copy(start, end);
+                end
+            }
+        }
+    }
+
+    fn unclosed(&mut self, start: usize, end: usize, name: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
+        diagnostics.push(
+            Diagnostic::warning(
+                "liquid::unclosed",
+                format!("`{{% {name} %}}` is never closed with `{{% end{name} %}}`; it is kept as written"),
+            )
+            .with_span(Span::new(start, end)),
+        );
+        self.copy(start, end);
+        end
+    }
+}
+
+/// Finds `{% name %}` after `from`: (start of the tag, end of the tag).
+fn find_tag(input: &str, from: usize, name: &str) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while let Some(i) = input[pos..].find("{%") {
+        let start = pos + i;
+        let close = input[start..].find("%}")? + start;
+        if input[start + 2..close].trim_matches('-').trim() == name {
+            return Some((start, close + 2));
+        }
+        pos = start + 2;
+    }
+    None
+}
+
+/// A Liquid value: strings, numbers and dates are all we need.
+#[derive(Clone, Debug, PartialEq)]
+enum Liquid {
+    Nil,
+    Str(String),
+    Time(DateTime),
+    Json(Value),
+}
+
+fn evaluate(expr: &str, context: &Context<'_>) -> Result<Liquid, String> {
+    let mut parts = split_outside_quotes(expr, '|').into_iter();
+    let head = parts.next().unwrap_or_default();
+    let mut value = lookup(head.trim(), context)?;
+    for filter in parts {
+        value = apply_filter(value, filter.trim())?;
+    }
+    Ok(value)
+}
+
+fn lookup(path: &str, context: &Context<'_>) -> Result<Liquid, String> {
+    if let Some(literal) = string_literal(path) {
+        return Ok(Liquid::Str(literal));
+    }
+    if !path.is_empty() && path.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+        return Ok(Liquid::Str(path.to_string()));
+    }
+    match path {
+        "site.time" => return Ok(Liquid::Time(DateTime::from_date(context.today))),
+        "page.title" => return Ok(context.meta.title.clone().map_or(Liquid::Nil, Liquid::Str)),
+        "page.author" => return Ok(context.meta.author.clone().map_or(Liquid::Nil, Liquid::Str)),
+        "page.date" => {
+            return Ok(match (context.meta.date, &context.meta.date_text) {
+                (Some(date), _) => Liquid::Time(DateTime::from_date(date)),
+                (None, Some(text)) => Liquid::Str(text.clone()),
+                (None, None) => Liquid::Nil,
+            });
+        }
+        "page.status" => return Ok(context.meta.status.clone().map_or(Liquid::Nil, Liquid::Str)),
+        "page.parent" => return Ok(context.meta.parent.clone().map_or(Liquid::Nil, Liquid::Str)),
+        "page.lang" => return Ok(context.meta.lang.clone().map_or(Liquid::Nil, Liquid::Str)),
+        "page.nav_order" => {
+            return Ok(context.meta.nav_order.clone().map_or(Liquid::Nil, Liquid::Json));
+        }
+        _ => {}
+    }
+    if let Some(key) = path.strip_prefix("page.") {
+        let mut segments = key.split('.');
+        let first = segments.next().unwrap_or_default();
+        // Jekyll prints nothing for a page variable that is not set.
+        let Some(mut value) = context.meta.extra.get(first) else {
+            return Ok(Liquid::Nil);
+        };
+        for segment in segments {
+            match value.get(segment) {
+                Some(v) => value = v,
+                None => return Ok(Liquid::Nil),
+            }
+        }
+        return Ok(Liquid::Json(value.clone()));
+    }
+    Err(format!("unknown variable `{path}`"))
+}
+
+fn string_literal(text: &str) -> Option<String> {
+    let text = text.trim();
+    let quote = text.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    text.strip_prefix(quote)?.strip_suffix(quote).map(str::to_string)
+}
+
+fn split_outside_quotes(text: &str, separator: char) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut quote = None;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == separator => {
+                parts.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            None => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+fn apply_filter(value: Liquid, filter: &str) -> Result<Liquid, String> {
+    let (name, args) = match filter.split_once(':') {
+        Some((name, args)) => {
+            (name.trim(), split_outside_quotes(args, ',').into_iter().map(|a| arg_text(a.trim())).collect())
+        }
+        None => (filter.trim(), Vec::new()),
+    };
+    let text = || render_value(&value);
+    let arg = |i: usize| args.get(i).cloned().unwrap_or_default();
+    Ok(match name {
+        "date" => date_filter(value, &arg(0)),
+        "date_to_string" => date_filter(value, "%d %b %Y"),
+        "date_to_long_string" => date_filter(value, "%d %B %Y"),
+        "upcase" => Liquid::Str(text().to_uppercase()),
+        "downcase" => Liquid::Str(text().to_lowercase()),
+        "capitalize" => {
+            let t = text();
+            let mut chars = t.chars();
+            Liquid::Str(chars.next().map_or(String::new(), |c| {
+                c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
+            }))
+        }
+        "strip" => Liquid::Str(text().trim().to_string()),
+        "append" => Liquid::Str(text() + &arg(0)),
+        "prepend" => Liquid::Str(arg(0) + &text()),
+        "replace" => Liquid::Str(text().replace(&arg(0), &arg(1))),
+        "default" => match &value {
+            Liquid::Nil => Liquid::Str(arg(0)),
+            Liquid::Str(s) if s.is_empty() => Liquid::Str(arg(0)),
+            Liquid::Json(Value::Bool(false) | Value::Null) => Liquid::Str(arg(0)),
+            _ => value,
+        },
+        other => return Err(format!("unknown filter `{other}`")),
+    })
+}
+
+fn arg_text(arg: &str) -> String {
+    string_literal(arg).unwrap_or_else(|| arg.to_string())
+}
+
+/// Jekyll's `date` filter: format a time; a string is parsed first; input that is not a
+/// date passes through unchanged, as Liquid does.
+fn date_filter(value: Liquid, format: &str) -> Liquid {
+    let time = match &value {
+        Liquid::Time(t) => Some(*t),
+        Liquid::Str(s) => parse_document_date(s).map(DateTime::from_date),
+        Liquid::Json(v) => scalar_text(v).and_then(|s| parse_document_date(&s)).map(DateTime::from_date),
+        Liquid::Nil => None,
+    };
+    match time {
+        Some(t) if !format.is_empty() => Liquid::Str(strftime(t, format)),
+        _ => value,
+    }
+}
+
+fn render_value(value: &Liquid) -> String {
+    match value {
+        Liquid::Nil => String::new(),
+        Liquid::Str(s) => s.clone(),
+        // Ruby's Time#to_s for a local time at UTC offset zero.
+        Liquid::Time(t) => strftime(*t, "%Y-%m-%d %H:%M:%S +0000"),
+        Liquid::Json(Value::Array(items)) => {
+            items.iter().map(|v| render_value(&Liquid::Json(v.clone()))).collect()
+        }
+        Liquid::Json(v) => scalar_text(v).unwrap_or_default(),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Ruby's `strftime` for the directives roadmap pages use; unknown ones are kept.
+pub fn strftime(time: DateTime, format: &str) -> String {
+    let Some(date) = time.date() else {
+        return String::new();
+    };
+    let ms = time.time_of_day_ms();
+    let (hour, minute, second) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
+    let month = MONTHS[date.month() as usize - 1];
+    let weekday = WEEKDAYS[date.weekday() as usize - 1];
+    let mut out = String::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let unpadded = chars.peek() == Some(&'-');
+        if unpadded {
+            chars.next();
+        }
+        let pad2 = |n: i64| {
+            if unpadded { n.to_string() } else { format!("{n:02}") }
+        };
+        match chars.next() {
+            Some('Y') => out.push_str(&date.year().to_string()),
+            Some('y') => out.push_str(&format!("{:02}", date.year().rem_euclid(100))),
+            Some('m') => out.push_str(&pad2(date.month() as i64)),
+            Some('d') => out.push_str(&pad2(date.day() as i64)),
+            Some('e') => out.push_str(&format!("{:>2}", date.day())),
+            Some('B') => out.push_str(month),
+            Some('b') | Some('h') => out.push_str(&month[..3]),
+            Some('A') => out.push_str(weekday),
+            Some('a') => out.push_str(&weekday[..3]),
+            Some('H') => out.push_str(&pad2(hour)),
+            Some('I') => out.push_str(&pad2(if hour % 12 == 0 { 12 } else { hour % 12 })),
+            Some('M') => out.push_str(&pad2(minute)),
+            Some('S') => out.push_str(&pad2(second)),
+            Some('p') => out.push_str(if hour < 12 { "AM" } else { "PM" }),
+            Some('P') => out.push_str(if hour < 12 { "am" } else { "pm" }),
+            Some('j') => {
+                let jan1 = Date::new(date.year(), 1, 1).map_or(0, Date::to_days);
+                out.push_str(&format!("{:03}", date.to_days() - jan1 + 1));
+            }
+            Some('u') => out.push_str(&date.weekday().to_string()),
+            Some('w') => out.push_str(&(date.weekday() % 7).to_string()),
+            Some('F') => out.push_str(&date.to_string()),
+            Some('D') => out.push_str(&format!(
+                "{:02}/{:02}/{:02}",
+                date.month(),
+                date.day(),
+                date.year().rem_euclid(100)
+            )),
+            Some('s') => out.push_str(&(time.ms() / 1000).to_string()),
+            Some('z') => out.push_str("+0000"),
+            Some('Z') => out.push_str("UTC"),
+            Some('%') => out.push('%'),
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context(meta: &Meta) -> Context<'_> {
+        Context { meta, today: Date::new(2026, 2, 5).unwrap_or_else(|| unreachable!()) }
+    }
+
+    fn run(input: &str, meta: &Meta) -> (String, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let out = expand(input, &context(meta), &mut diags);
+        (out.text, diags)
+    }
+
+    #[test]
+    fn site_time_reads_as_jekyll_prints_it() {
+        let (text, diags) = run("_sidst opdateret: {{ site.time | date: '%B %d, %Y' }}_", &Meta::default());
+        assert_eq!(text, "_sidst opdateret: February 05, 2026_");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn page_values_and_filters() {
+        let mut meta = Meta { title: Some("Roadmap".into()), ..Meta::default() };
+        meta.extra.insert("owner".into(), Value::from("os2"));
+        let (text, _) = run(
+            "{{ page.title | upcase }} {{page.owner|capitalize}} [{{ page.missing }}] {{ page.missing | default: \"n/a\" }}",
+            &meta,
+        );
+        assert_eq!(text, "ROADMAP Os2 [] n/a");
+    }
+
+    #[test]
+    fn raw_and_comment() {
+        let (text, diags) =
+            run("a{% raw %}{{ x }}{% endraw %}b{% comment %}hidden{% endcomment %}c", &Meta::default());
+        assert_eq!(text, "a{{ x }}bc");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn unsupported_stays_literal_with_a_warning() {
+        let input = "x {% if a %}y{% endif %} {{ site.data.foo }} {{< ref \"a\" >}}";
+        let (text, diags) = run(input, &Meta::default());
+        assert_eq!(text, input);
+        assert_eq!(diags.len(), 4);
+        assert!(diags.iter().all(|d| d.code == "liquid::unsupported"));
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_input() {
+        let mut diags = Vec::new();
+        let input = "ab {{ site.time | date: '%Y' }} cd";
+        let out = expand(input, &context(&Meta::default()), &mut diags);
+        assert_eq!(out.text, "ab 2026 cd");
+        let cd = out.text.find("cd").unwrap_or(0);
+        assert_eq!(out.map.map(cd), input.find("cd").unwrap_or(0));
+        assert_eq!(out.map.map(4), 3);
+    }
+
+    #[test]
+    fn strftime_directives() {
+        let t = DateTime::from_date(Date::new(2025, 8, 9).unwrap_or_else(|| unreachable!()));
+        assert_eq!(
+            strftime(t, "%A %a %B %b %d %-d %e %m %y %j %F %%"),
+            "Saturday Sat August Aug 09 9  9 08 25 221 2025-08-09 %"
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Model-to-model passes: linking activity lists to gantt sections (tracks) and the status
+//! of every task as of the roadmap's date.
+
+use crate::date::DateTime;
+use crate::model::{Block, DateRange, Inline, ListItem, Roadmap, TaskStatus, Timeline, Track};
+
+/// Links list items to the gantt sections they describe. An item is a track when its bold
+/// lead names a section (`**Produktforvaltning** og leverandørsamarbejde`), or when its
+/// first words do and it carries a nested activity list. Matching ignores case and
+/// accents. Each section gets at most one item; unmatched lists stay body content.
+pub fn link_tracks(roadmap: &mut Roadmap) {
+    let sections: Vec<(usize, usize, String)> = roadmap
+        .diagrams
+        .iter()
+        .enumerate()
+        .filter_map(|(d, diagram)| diagram.gantt.as_ref().map(|t| (d, t)))
+        .flat_map(|(d, timeline)| {
+            timeline.sections.iter().enumerate().map(move |(s, section)| (d, s, fold(&section.name)))
+        })
+        .filter(|(_, _, name)| !name.is_empty())
+        .collect();
+    if sections.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; sections.len()];
+    let mut tracks = Vec::new();
+    for block in &mut roadmap.blocks {
+        let Block::List { items, .. } = block else {
+            continue;
+        };
+        for item in items.iter_mut() {
+            let Some(candidate) = match_item(item, &sections, &taken) else {
+                continue;
+            };
+            taken[candidate] = true;
+            let (diagram, section, _) = sections[candidate];
+            let name = roadmap.diagrams[diagram]
+                .gantt
+                .as_ref()
+                .and_then(|t| t.sections.get(section))
+                .map(|s| s.name.clone())
+                .unwrap_or_default();
+            item.track = Some(tracks.len());
+            tracks.push(build_track(item, name, diagram, section));
+        }
+    }
+    for track in &mut tracks {
+        if let Some(timeline) = roadmap.diagrams.get(track.diagram).and_then(|d| d.gantt.as_ref()) {
+            (track.period, track.undated) = section_period(timeline, track.section);
+        }
+    }
+    roadmap.tracks = tracks;
+}
+
+fn match_item(item: &ListItem, sections: &[(usize, usize, String)], taken: &[bool]) -> Option<usize> {
+    let Some(Block::Paragraph { content, .. }) = item.blocks.first() else {
+        return None;
+    };
+    let lead = bold_lead(content).map(|s| fold(&s));
+    let words = fold(&Inline::plain(content));
+    let has_activities = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
+    let free = |i: &usize| !taken[*i];
+    // A bold lead naming the section exactly is the strongest evidence.
+    if let Some(lead) = &lead
+        && let Some(i) = (0..sections.len()).filter(free).find(|&i| &sections[i].2 == lead)
+    {
+        return Some(i);
+    }
+    if !has_activities {
+        return None;
+    }
+    (0..sections.len()).filter(free).find(|&i| {
+        let name = &sections[i].2;
+        words == *name || words.starts_with(&format!("{name} "))
+    })
+}
+
+/// The text of a `**bold**` run at the very start of a paragraph.
+fn bold_lead(content: &[Inline]) -> Option<String> {
+    let first = content.iter().find(|i| !matches!(i, Inline::Text { text } if text.trim().is_empty()))?;
+    match first {
+        Inline::Strong { content } => Some(Inline::plain(content)),
+        _ => None,
+    }
+}
+
+fn build_track(item: &ListItem, name: String, diagram: usize, section: usize) -> Track {
+    let mut heading = String::new();
+    let mut activities = Vec::new();
+    let mut notes = Vec::new();
+    for (i, block) in item.blocks.iter().enumerate() {
+        match block {
+            Block::Paragraph { content, .. } if i == 0 => heading = Inline::plain(content).trim().to_string(),
+            Block::List { items, .. } if activities.is_empty() => activities = items.clone(),
+            other => notes.push(other.clone()),
+        }
+    }
+    Track {
+        name,
+        heading,
+        number: item.number,
+        diagram,
+        section,
+        period: None,
+        undated: 0,
+        activities,
+        notes,
+        line: item.line,
+    }
+}
+
+/// First start and last end of a section's dated tasks (markers excluded), and how many
+/// of its tasks have no dates.
+fn section_period(timeline: &Timeline, section: usize) -> (Option<DateRange>, usize) {
+    let Some(section) = timeline.sections.get(section) else {
+        return (None, 0);
+    };
+    let mut range: Option<DateRange> = None;
+    let mut undated = 0;
+    for task in section.tasks.iter().filter_map(|&i| timeline.tasks.get(i)) {
+        if task.flags.vert {
+            continue;
+        }
+        match (task.start, task.end) {
+            (Some(start), Some(end)) if task.problem.is_none() => {
+                let end = end.max(start);
+                range = Some(match range {
+                    Some(r) => DateRange { start: r.start.min(start), end: r.end.max(end) },
+                    None => DateRange { start, end },
+                });
+            }
+            _ => undated += 1,
+        }
+    }
+    (range, undated)
+}
+
+/// Sets every task's status as of the roadmap's date: a `done` tag or an end on or before
+/// the date is done, a start after it is planned, anything else is in progress.
+pub fn apply_status(roadmap: &mut Roadmap) {
+    let today = DateTime::from_date(roadmap.today);
+    for timeline in roadmap.diagrams.iter_mut().filter_map(|d| d.gantt.as_mut()) {
+        for task in &mut timeline.tasks {
+            task.status = match (task.start, task.end) {
+                (Some(_), Some(_)) if task.problem.is_some() => TaskStatus::Undated,
+                (Some(start), Some(end)) => {
+                    if task.flags.done || end <= today {
+                        TaskStatus::Done
+                    } else if start > today {
+                        TaskStatus::Planned
+                    } else {
+                        TaskStatus::Active
+                    }
+                }
+                _ => TaskStatus::Undated,
+            };
+        }
+    }
+}
+
+/// Lower case without accents or punctuation, single-spaced: the key for matching names.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' | 'ö' | 'ó' | 'ò' | 'ô' | 'õ' => out.push('o'),
+            'å' | 'ä' | 'á' | 'à' | 'â' | 'ã' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ú' | 'ù' | 'û' | 'ü' => out.push('u'),
+            'ç' => out.push('c'),
+            'ñ' => out.push('n'),
+            'ß' => out.push_str("ss"),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(
+            fold("  Produktforvaltning** og Leverandør-samarbejde"),
+            "produktforvaltning og leverandor samarbejde"
+        );
+        assert_eq!(fold("Årshjul"), "arshjul");
+    }
+}
