@@ -44,3 +44,52 @@ pub fn use_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
+
+/// The report's shape, checked before any document is read.
+#[derive(Clone, Debug)]
+pub struct ReportConfig {
+    pub lang: Option<String>,
+    pub template: crate::view::Template,
+    pub meeting_date: Option<Date>,
+    pub strict: bool,
+}
+
+pub fn report_config(args: &crate::cli::ReportArgs) -> Result<ReportConfig, UsageError> {
+    let template = crate::view::Template::parse(&args.template).ok_or_else(|| {
+        UsageError(format!("--template `{}` is not a template; use `report` or `minutes`", args.template))
+    })?;
+    if let Some(lang) = &args.lang
+        && crate::locale::Lang::parse(lang).is_none()
+    {
+        return Err(UsageError(format!("--lang `{lang}` is not supported; use `da` or `en`")));
+    }
+    let meeting_date = match &args.meeting_date {
+        Some(text) => Some(parse_iso_date(text.trim()).ok_or_else(|| {
+            UsageError(format!("--meeting-date `{text}` is not a date; write it as YYYY-MM-DD"))
+        })?),
+        None => None,
+    };
+    Ok(ReportConfig { lang: args.lang.clone(), template, meeting_date, strict: args.strict })
+}
+
+impl ReportConfig {
+    /// The options for one document (the language may depend on the document).
+    pub fn options_for(
+        &self,
+        roadmap: &crate::model::Roadmap,
+        quarter: Option<crate::quarter::Quarter>,
+    ) -> crate::view::ReportOptions {
+        crate::view::ReportOptions {
+            lang: crate::view::choose_lang(self.lang.as_deref(), roadmap),
+            template: self.template,
+            quarter,
+            meeting_date: self.meeting_date,
+        }
+    }
+}
+
+pub fn parse_quarter(text: &str) -> Result<crate::quarter::Quarter, UsageError> {
+    crate::quarter::Quarter::parse(text).ok_or_else(|| {
+        UsageError(format!("`{text}` is not a quarter; write it as 2026-Q1, 2026Q1, Q1-2026 or \"K1 2026\""))
+    })
+}

@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code.
 
 mod check;
+mod export;
 mod inspect;
 
 use crate::cli::{Cli, Command};
@@ -18,7 +19,8 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Check(args) => check::run(&args),
-        Command::Export(_) | Command::Batch(_) => {
+        Command::Export(args) => export::run(&args),
+        Command::Batch(_) => {
             eprintln!("error: not available yet");
             EXIT_INTERNAL
         }

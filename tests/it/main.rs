@@ -1,1 +1,5 @@
+//! The one integration-test binary (so Typst is linked once).
 
+mod cli;
+mod common;
+mod reader;

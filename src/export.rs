@@ -1,0 +1,50 @@
+//! One document to PDF bytes: the report data, Typst layout, checks on the result, PDF.
+//! Shared by `export` and `batch`; writes nothing.
+
+use crate::diag::{Diagnostic, Span};
+use crate::read::Document;
+use crate::render::{self, RenderError, inspect};
+use crate::view::{self, ReportOptions};
+
+/// A finished report.
+pub struct Exported {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Renders `document` as a PDF. Problems found while rendering (characters no font can
+/// draw, images that would not decode) are appended to the document's diagnostics.
+pub fn export(document: &mut Document, options: &ReportOptions) -> Result<Exported, RenderError> {
+    let data = view::build(&document.roadmap, options);
+    let laid_out = match render::compile(&data, document.base_dir.as_deref()) {
+        Ok(laid_out) => laid_out,
+        Err(error) if !data.images.is_empty() => {
+            // A corrupt image must not cost the whole report: try once more without images.
+            let mut without = data;
+            without.images.clear();
+            let laid_out = render::compile(&without, None).map_err(|_| error)?;
+            document.roadmap.diagnostics.push(Diagnostic::warning(
+                "asset::bad-image",
+                "an image of the page could not be decoded; the report shows image descriptions instead",
+            ));
+            laid_out
+        }
+        Err(error) => return Err(error),
+    };
+    for c in inspect::missing_glyphs(&laid_out).into_iter().take(20) {
+        let span = document.text.find(c).map(|start| Span::at(start, c.len_utf8()));
+        let mut d = Diagnostic::warning(
+            "render::missing-glyph",
+            format!("no bundled font can draw `{c}` (U+{:04X}); it shows as an empty box", c as u32),
+        )
+        .with_hint("boardpack bundles Inter, JetBrains Mono, Noto Emoji and Noto Sans Symbols");
+        if let Some(span) = span {
+            d = d.with_span(span);
+        }
+        document.roadmap.diagnostics.push(d);
+    }
+    let index = crate::diag::LineIndex::new(&document.text);
+    crate::read::finish_diagnostics(&mut document.roadmap.diagnostics, &document.text, &index);
+    let pdf = render::pdf(&laid_out, document.roadmap.today)?;
+    Ok(Exported { pdf, pages: inspect::page_count(&laid_out) })
+}

@@ -1,0 +1,51 @@
+//! Templates and fonts compiled into the binary, so every machine renders the same PDF
+//! without reading the disk. `tests/it/assets.rs` checks these tables against the folders.
+
+use std::sync::{Arc, OnceLock};
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+/// (virtual path, source). Paths are absolute inside the template project.
+pub static TEMPLATES: &[(&str, &str)] = &[
+    ("/report.typ", include_str!("../../templates/report.typ")),
+    ("/minutes.typ", include_str!("../../templates/minutes.typ")),
+    ("/lib/theme.typ", include_str!("../../templates/lib/theme.typ")),
+    ("/lib/richtext.typ", include_str!("../../templates/lib/richtext.typ")),
+    ("/lib/page.typ", include_str!("../../templates/lib/page.typ")),
+    ("/lib/timeline.typ", include_str!("../../templates/lib/timeline.typ")),
+    ("/lib/tracks.typ", include_str!("../../templates/lib/tracks.typ")),
+    ("/lib/quarter.typ", include_str!("../../templates/lib/quarter.typ")),
+];
+
+/// (file name, bytes).
+pub static FONTS: &[(&str, &[u8])] = &[
+    ("Inter-Regular.otf", include_bytes!("../../fonts/Inter-Regular.otf")),
+    ("Inter-Italic.otf", include_bytes!("../../fonts/Inter-Italic.otf")),
+    ("Inter-Medium.otf", include_bytes!("../../fonts/Inter-Medium.otf")),
+    ("Inter-SemiBold.otf", include_bytes!("../../fonts/Inter-SemiBold.otf")),
+    ("Inter-SemiBoldItalic.otf", include_bytes!("../../fonts/Inter-SemiBoldItalic.otf")),
+    ("Inter-Bold.otf", include_bytes!("../../fonts/Inter-Bold.otf")),
+    ("Inter-BoldItalic.otf", include_bytes!("../../fonts/Inter-BoldItalic.otf")),
+    ("JetBrainsMono-Regular.ttf", include_bytes!("../../fonts/JetBrainsMono-Regular.ttf")),
+    ("JetBrainsMono-Bold.ttf", include_bytes!("../../fonts/JetBrainsMono-Bold.ttf")),
+    ("NotoEmoji.ttf", include_bytes!("../../fonts/NotoEmoji.ttf")),
+    ("NotoSansSymbols.ttf", include_bytes!("../../fonts/NotoSansSymbols.ttf")),
+];
+
+/// The parsed fonts and their book, built once per process and shared by every World.
+pub struct FontSet {
+    pub fonts: Vec<Font>,
+    pub book: LazyHash<FontBook>,
+}
+
+pub fn fonts() -> Arc<FontSet> {
+    static FONT_SET: OnceLock<Arc<FontSet>> = OnceLock::new();
+    FONT_SET
+        .get_or_init(|| {
+            let fonts: Vec<Font> = FONTS.iter().flat_map(|(_, data)| Font::iter(Bytes::new(*data))).collect();
+            let book = LazyHash::new(FontBook::from_fonts(&fonts));
+            Arc::new(FontSet { fonts, book })
+        })
+        .clone()
+}

@@ -1,0 +1,129 @@
+//! The only module that knows Typst: report data in, PDF bytes out. Templates and fonts
+//! are embedded; the data travels as JSON, never as generated Typst source, so text from
+//! a document can never run as code.
+
+mod assets;
+pub mod inspect;
+mod world;
+
+pub use assets::{FONTS, TEMPLATES};
+
+use crate::date::Date;
+use crate::view::{ReportData, Template};
+use std::collections::HashMap;
+use std::path::Path;
+use typst::World;
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use world::{DATA_PATH, ReportWorld, file_id, path_of};
+
+/// Why a report could not be made. Every variant except `Image` is boardpack's own bug.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template failed to compile or lay out: a bug in boardpack's templates.
+    Template(String),
+    /// The PDF writer refused the document (for example a PDF/A rule).
+    Pdf(String),
+    /// The report data could not be serialized.
+    Data(String),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Template(m) => {
+                write!(f, "template error (a bug in boardpack, please report it): {m}")
+            }
+            RenderError::Pdf(m) => write!(f, "PDF export failed (a bug in boardpack, please report it): {m}"),
+            RenderError::Data(m) => write!(f, "report data could not be prepared: {m}"),
+        }
+    }
+}
+
+/// Lays out the report. `base_dir` is the document's folder, for its checked images.
+pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<PagedDocument, RenderError> {
+    let json = serde_json::to_vec(data).map_err(|e| RenderError::Data(e.to_string()))?;
+    let mut files = HashMap::new();
+    let data_id = file_id(DATA_PATH).ok_or_else(|| RenderError::Data("bad data path".into()))?;
+    files.insert(data_id, Bytes::new(json));
+    if let Some(dir) = base_dir {
+        for (relative, virtual_path) in &data.images {
+            if let (Some(bytes), Some(id)) = (read_image(dir, relative), file_id(virtual_path)) {
+                files.insert(id, Bytes::new(bytes));
+            }
+        }
+    }
+    let main = match data.template {
+        Template::Report => "/report.typ",
+        Template::Minutes => "/minutes.typ",
+    };
+    let main = file_id(main).ok_or_else(|| RenderError::Template("bad template path".into()))?;
+    let today = typst_date(data.roadmap.today);
+    let world = ReportWorld::new(main, files, today);
+    let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
+    output.map_err(|errors| RenderError::Template(describe(&world, &errors)))
+}
+
+/// Writes the laid-out report as PDF/A-2b, dated by the report's as-of date so that the
+/// same input always gives the same bytes.
+pub fn pdf(document: &PagedDocument, date: Date) -> Result<Vec<u8>, RenderError> {
+    let standards =
+        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
+    let timestamp = Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
+        .map(Timestamp::new_utc);
+    let options = PdfOptions {
+        standards,
+        timestamp,
+        creator: Smart::Custom(Some(format!("boardpack {}", env!("CARGO_PKG_VERSION")))),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        RenderError::Pdf(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
+    })
+}
+
+/// Frees Typst's memoization caches; call between documents of a batch so memory stays flat.
+pub fn evict_cache() {
+    comemo::evict(3);
+}
+
+fn typst_date(date: Date) -> Datetime {
+    Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .or_else(|| Datetime::from_ymd(1970, 1, 1))
+        .unwrap_or_else(|| unreachable!("1970-01-01 is a valid Typst date"))
+}
+
+/// Re-checks and reads an image that the reader already validated (the file may have
+/// changed since): it must still resolve inside `dir`.
+fn read_image(dir: &Path, relative: &str) -> Option<Vec<u8>> {
+    let root = dir.canonicalize().ok()?;
+    let real = root.join(relative).canonicalize().ok()?;
+    if !real.starts_with(&root) {
+        return None;
+    }
+    let metadata = std::fs::metadata(&real).ok()?;
+    if !metadata.is_file() || metadata.len() > crate::assets::MAX_IMAGE_BYTES {
+        return None;
+    }
+    std::fs::read(real).ok()
+}
+
+/// Typst's errors as text with template file, line and column.
+fn describe(world: &ReportWorld, errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|error| {
+            let place = error.span.id().and_then(|id| {
+                let source = world.source(id).ok()?;
+                let range = typst::WorldExt::range(world, error.span)?;
+                let line = source.text()[..range.start.min(source.text().len())].matches('\n').count() + 1;
+                Some(format!("{}:{line}: ", path_of(id)))
+            });
+            let hints: String = error.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
+            format!("{}{}{hints}", place.unwrap_or_default(), error.message)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

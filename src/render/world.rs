@@ -1,0 +1,98 @@
+//! The Typst `World` of one report: embedded templates and fonts, the report data as a
+//! virtual JSON file, the document's checked images, and a fixed `today`. It serves
+//! nothing else, so a template cannot read the disk or the clock.
+
+use super::assets::{FontSet, TEMPLATES, fonts};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+pub const DATA_PATH: &str = "/data/report.json";
+
+/// A virtual path as a file id. Only called with our own constant-like paths.
+pub fn file_id(path: &str) -> Option<FileId> {
+    Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
+}
+
+/// What every World shares: parsed once per process.
+struct Shared {
+    library: LazyHash<Library>,
+    sources: HashMap<FileId, Source>,
+    fonts: Arc<FontSet>,
+}
+
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| Shared {
+        library: LazyHash::new(Library::builder().build()),
+        sources: TEMPLATES
+            .iter()
+            .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
+            .collect(),
+        fonts: fonts(),
+    })
+}
+
+pub struct ReportWorld {
+    main: FileId,
+    files: HashMap<FileId, Bytes>,
+    today: Datetime,
+}
+
+impl ReportWorld {
+    /// `main` is a template path such as `/report.typ`; `files` are virtual data files.
+    pub fn new(main: FileId, files: HashMap<FileId, Bytes>, today: Datetime) -> Self {
+        Self { main, files, today }
+    }
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &shared().library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &shared().fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        shared().sources.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        shared()
+            .sources
+            .get(&id)
+            .map(|s| Bytes::from_string(s.text().to_string()))
+            .ok_or_else(|| not_found(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        shared().fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.get().vpath().get_with_slash().into())
+}
+
+/// The virtual path of a file id, for messages.
+pub fn path_of(id: FileId) -> String {
+    id.get().vpath().get_with_slash().to_string()
+}

@@ -1,0 +1,311 @@
+//! A gantt timeline laid out for drawing: lanes per section, one row per task with its
+//! bar as fractions of the plot width, markers, the today line and the tasks that could
+//! not be placed. Pure data; the templates only scale it to the page.
+
+use super::axis::Axis;
+use crate::date::DateTime;
+use crate::locale::Lang;
+use crate::model::{Task, TaskStatus, Timeline};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Chart {
+    /// Index into `Roadmap::diagrams`.
+    pub diagram: usize,
+    pub title: String,
+    /// `marts 2025 – juni 2026`.
+    pub range_text: String,
+    pub axis: Axis,
+    pub today: Option<TodayLine>,
+    pub lanes: Vec<Lane>,
+    pub markers: Vec<Marker>,
+    /// Tasks that have no place on the axis, with the reason.
+    pub unplaced: Vec<Unplaced>,
+    pub summary: Summary,
+    /// Set for a cropped chart (a quarter with context): the highlighted part.
+    pub window: Option<Highlight>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TodayLine {
+    pub x: f64,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Lane {
+    pub name: String,
+    /// Index into the palette of section colours.
+    pub color: usize,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// Index into the timeline's tasks.
+    pub task: usize,
+    pub name: String,
+    /// `bar`, `milestone` or `unplaced`.
+    pub kind: &'static str,
+    pub x0: f64,
+    pub x1: f64,
+    /// The bar continues beyond the left/right edge of a cropped chart.
+    pub clipped_start: bool,
+    pub clipped_end: bool,
+    pub status: TaskStatus,
+    pub crit: bool,
+    pub note: Option<String>,
+    pub start_text: String,
+    pub end_text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Marker {
+    pub x: f64,
+    pub name: String,
+    pub date_text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Unplaced {
+    pub name: String,
+    pub section: String,
+    pub reason: String,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub tasks: usize,
+    pub sections: usize,
+    pub done: usize,
+    pub active: usize,
+    pub planned: usize,
+    pub undated: usize,
+    pub milestones: usize,
+    pub markers: usize,
+    /// Tasks left out of a cropped chart.
+    pub outside: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Highlight {
+    pub x0: f64,
+    pub x1: f64,
+    pub label: String,
+}
+
+/// What part of the timeline to show.
+#[derive(Clone, Debug)]
+pub struct Window {
+    pub start: DateTime,
+    pub end: DateTime,
+    /// The highlighted span inside it (the quarter) and its label.
+    pub highlight: (DateTime, DateTime, String),
+}
+
+/// Lays out `timeline` for a plot `width_mm` wide, whole or cropped to `window`.
+pub fn build(
+    diagram: usize,
+    timeline: &Timeline,
+    today: DateTime,
+    lang: Lang,
+    width_mm: f64,
+    window: Option<&Window>,
+) -> Option<Chart> {
+    let axis = match window {
+        Some(w) => Axis::window(w.start.ms(), w.end.ms(), width_mm, lang),
+        None => {
+            let range = timeline.range?;
+            Axis::new(range.start.ms(), range.end.ms().max(range.start.ms()), width_mm, lang)
+        }
+    };
+    let in_view = |task: &Task| match (task.start, drawn_end(task)) {
+        (Some(s), Some(e)) => e.ms() >= axis.start && s.ms() <= axis.end,
+        _ => true,
+    };
+    let mut summary = Summary { sections: timeline.sections.len(), ..Summary::default() };
+    let mut lanes = Vec::new();
+    let mut unplaced = Vec::new();
+    for (index, section) in timeline.sections.iter().enumerate() {
+        let mut rows = Vec::new();
+        for &t in &section.tasks {
+            let Some(task) = timeline.tasks.get(t) else { continue };
+            if task.flags.vert {
+                continue;
+            }
+            if !in_view(task) {
+                summary.outside += 1;
+                continue;
+            }
+            count(&mut summary, task);
+            let row = row(t, task, &axis, lang);
+            if row.kind == "unplaced" {
+                unplaced.push(Unplaced {
+                    name: task.name.clone(),
+                    section: section.name.clone(),
+                    reason: row.note.clone().unwrap_or_default(),
+                    line: task.line,
+                });
+            }
+            rows.push(row);
+        }
+        if !rows.is_empty() {
+            lanes.push(Lane { name: section.name.clone(), color: index, rows });
+        }
+    }
+    let markers = timeline
+        .tasks
+        .iter()
+        .filter(|t| t.flags.vert)
+        .filter_map(|t| {
+            let start = t.start?;
+            let x = axis.x(start.ms());
+            (0.0..=1.0).contains(&x).then(|| Marker {
+                x,
+                name: t.name.clone(),
+                date_text: date_text(start, lang),
+            })
+        })
+        .collect::<Vec<_>>();
+    summary.markers = markers.len();
+    let today_x = axis.x(today.ms());
+    let today_line = (0.0..=1.0).contains(&today_x).then(|| TodayLine {
+        x: today_x,
+        label: format!(
+            "{} · {}",
+            lang.label("today"),
+            today.date().map(|d| lang.medium_date(d)).unwrap_or_default()
+        ),
+    });
+    let range_text = range_text(&axis, lang);
+    let window = window.map(|w| Highlight {
+        x0: axis.x(w.highlight.0.ms()).clamp(0.0, 1.0),
+        x1: axis.x(w.highlight.1.ms()).clamp(0.0, 1.0),
+        label: w.highlight.2.clone(),
+    });
+    Some(Chart {
+        diagram,
+        title: timeline.title.trim().to_string(),
+        range_text,
+        axis,
+        today: today_line,
+        lanes,
+        markers,
+        unplaced,
+        summary,
+        window,
+    })
+}
+
+fn count(summary: &mut Summary, task: &Task) {
+    summary.tasks += 1;
+    if task.flags.milestone {
+        summary.milestones += 1;
+    }
+    match task.status {
+        TaskStatus::Done => summary.done += 1,
+        TaskStatus::Active => summary.active += 1,
+        TaskStatus::Planned => summary.planned += 1,
+        TaskStatus::Undated => summary.undated += 1,
+    }
+}
+
+/// Where a task's bar ends: Mermaid's render end when excluded days trail it.
+pub fn drawn_end(task: &Task) -> Option<DateTime> {
+    task.render_end.or(task.end)
+}
+
+fn row(index: usize, task: &Task, axis: &Axis, lang: Lang) -> Row {
+    let start_text =
+        task.start.map(|s| lang.short_datetime(s)).unwrap_or_else(|| raw_or_dash(task.raw.start.as_deref()));
+    let end_text =
+        task.end.map(|e| lang.short_datetime(e)).unwrap_or_else(|| raw_or_dash(task.raw.end.as_deref()));
+    let base = Row {
+        task: index,
+        name: task.name.clone(),
+        kind: "unplaced",
+        x0: 0.0,
+        x1: 0.0,
+        clipped_start: false,
+        clipped_end: false,
+        status: task.status,
+        crit: task.flags.crit,
+        note: None,
+        start_text,
+        end_text,
+    };
+    match (task.start, drawn_end(task), &task.problem) {
+        (Some(start), Some(end), None) => {
+            let (a, b) = (axis.x(start.ms()), axis.x(end.ms().max(start.ms())));
+            let kind = if task.flags.milestone { "milestone" } else { "bar" };
+            let (x0, x1) = if task.flags.milestone {
+                let mid = (a + b) / 2.0;
+                (mid, mid)
+            } else {
+                (a, b)
+            };
+            Row {
+                kind,
+                clipped_start: x0 < 0.0,
+                clipped_end: x1 > 1.0,
+                x0: x0.clamp(0.0, 1.0),
+                x1: x1.clamp(0.0, 1.0),
+                ..base
+            }
+        }
+        (_, _, problem) => {
+            let reason = match problem {
+                Some(p) => reason_text(p.code, &p.message, task, lang),
+                None => lang.label("undated").to_string(),
+            };
+            Row { note: Some(reason), status: TaskStatus::Undated, ..base }
+        }
+    }
+}
+
+fn raw_or_dash(raw: Option<&str>) -> String {
+    raw.map(str::trim).filter(|r| !r.is_empty()).unwrap_or("–").to_string()
+}
+
+/// A reader-facing reason for an undated task, in the report's language where we know
+/// the problem, with the source line.
+fn reason_text(code: &str, message: &str, task: &Task, lang: Lang) -> String {
+    let raw_start = task.raw.start.as_deref().unwrap_or("").trim();
+    let line = format!("{} {}", lang.label("line"), task.line);
+    let (da, en) = match code {
+        "gantt::invalid-date" | "gantt::invalid-start" => {
+            (format!("ugyldig startdato {raw_start}"), format!("invalid start date {raw_start}"))
+        }
+        _ => (message.to_string(), message.to_string()),
+    };
+    match lang {
+        Lang::Da => format!("{da}, {line}"),
+        Lang::En => format!("{en}, {line}"),
+    }
+}
+
+fn date_text(t: DateTime, lang: Lang) -> String {
+    match t.date() {
+        Some(d) if t.is_midnight() => lang.medium_date(d),
+        _ => lang.short_datetime(t),
+    }
+}
+
+/// `marts 2025 – juni 2026` for month-or-coarser axes, else the first and last dates.
+fn range_text(axis: &Axis, lang: Lang) -> String {
+    let (Some(first), Some(last)) = (axis.start_date.date(), DateTime::from_ms(axis.end - 1).date()) else {
+        return String::new();
+    };
+    let coarse = matches!(axis.rows.last().map(|r| r.unit), Some("month" | "quarter" | "year"));
+    if coarse {
+        if (first.year(), first.month()) == (last.year(), last.month()) {
+            return lang.month_year(first);
+        }
+        format!("{} – {}", lang.month_year(first), lang.month_year(last))
+    } else if first == last {
+        lang.long_date(first)
+    } else {
+        format!("{} – {}", lang.long_date(first), lang.long_date(last))
+    }
+}

@@ -1,0 +1,442 @@
+//! The report's data: the roadmap model plus everything a template should not compute
+//! itself (localized words and dates, chart geometry, track tables, the quarter's groups).
+//! Serialized to `/data/report.json` for the Typst templates.
+
+pub mod axis;
+pub mod chart;
+pub mod quarter;
+
+use crate::date::{Date, DateTime};
+use crate::locale::Lang;
+use crate::model::{Block, Inline, ListItem, Roadmap, TaskStatus, Timeline};
+use crate::quarter::Quarter;
+use crate::transform::fold;
+use chart::Chart;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Plot width the full report's chart is laid out for (A4 landscape minus margins and
+/// the label columns), used to pick how fine the axis can be.
+pub const REPORT_PLOT_MM: f64 = 160.0;
+/// The compact chart of the minutes attachment.
+pub const MINUTES_PLOT_MM: f64 = 170.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Template {
+    Report,
+    Minutes,
+}
+
+impl Template {
+    pub fn parse(name: &str) -> Option<Self> {
+        match name.trim().to_lowercase().as_str() {
+            "report" | "full" | "board" | "rapport" => Some(Template::Report),
+            "minutes" | "attachment" | "bilag" | "referat" => Some(Template::Minutes),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct ReportOptions {
+    pub lang: Lang,
+    pub template: Template,
+    pub quarter: Option<Quarter>,
+    pub meeting_date: Option<Date>,
+}
+
+#[derive(Serialize)]
+pub struct ReportData<'a> {
+    pub schema_version: u32,
+    pub template: Template,
+    pub lang: Lang,
+    pub labels: BTreeMap<&'static str, &'static str>,
+    pub header: Header,
+    pub pdf: PdfInfo,
+    pub charts: Vec<Chart>,
+    pub tracks: Vec<TrackView>,
+    /// The paragraph that introduces the activity lists, shown above the tracks.
+    pub tracks_intro: Option<Vec<Inline>>,
+    /// The page's remaining content, in order: what is not drawn as chart or tracks.
+    pub content: Vec<Block>,
+    pub quarter: Option<quarter::QuarterView>,
+    /// Virtual paths of embedded images, by their path relative to the document.
+    pub images: BTreeMap<String, String>,
+    pub roadmap: &'a Roadmap,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Header {
+    pub title: String,
+    /// Small caps line over the title (product · kind of report).
+    pub eyebrow: Vec<String>,
+    pub product: Option<String>,
+    pub author: Option<String>,
+    pub document_date: Option<String>,
+    pub version: Option<String>,
+    pub status: Option<String>,
+    pub draft: bool,
+    /// The as-of date, long and medium (`15. februar 2026`, `15. feb. 2026`).
+    pub as_of: String,
+    pub as_of_medium: String,
+    pub generated: String,
+    pub meeting_date: Option<String>,
+    /// Shown under the title (the quarter, or "Bilag").
+    pub subtitle: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PdfInfo {
+    pub title: String,
+    pub author: Vec<String>,
+    pub description: String,
+    pub keywords: Vec<String>,
+    /// The report's date (its as-of date), so the same input gives the same bytes.
+    pub date: [u32; 3],
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TrackView {
+    /// 1-based position among the tracks shown.
+    pub number: usize,
+    pub diagram: usize,
+    pub section: String,
+    pub heading: String,
+    pub color: usize,
+    pub period: Option<String>,
+    pub undated: usize,
+    pub tasks: Vec<TaskLine>,
+    pub activities: Vec<ListItem>,
+    pub notes: Vec<Block>,
+    /// The track's span on its chart's axis (0..1), for the mini axis.
+    pub span: Option<(f64, f64)>,
+    pub today_x: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TaskLine {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub status: TaskStatus,
+    pub status_label: &'static str,
+    pub milestone: bool,
+    pub crit: bool,
+}
+
+/// Builds the report data for `roadmap`.
+pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a> {
+    let lang = options.lang;
+    let today = DateTime::from_date(roadmap.today);
+    let window = options.quarter.map(|q| quarter::window(q, lang));
+    let plot = match options.template {
+        Template::Report => REPORT_PLOT_MM,
+        Template::Minutes => MINUTES_PLOT_MM,
+    };
+    let charts: Vec<Chart> = roadmap
+        .diagrams
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.gantt.as_ref().map(|t| (i, t)))
+        .filter_map(|(i, t)| chart::build(i, t, today, lang, plot, window.as_ref()))
+        .collect();
+    let tracks = track_views(roadmap, &charts, lang, window.as_ref());
+    let (content, tracks_intro) = remaining_content(roadmap);
+    let quarter = options.quarter.map(|q| quarter::build(roadmap, q, lang));
+    let header = header(roadmap, options);
+    let pdf = pdf_info(roadmap, &header, options);
+    let images = collect_images(&roadmap.blocks);
+    ReportData {
+        schema_version: crate::model::SCHEMA_VERSION,
+        template: options.template,
+        lang,
+        labels: lang.labels(),
+        header,
+        pdf,
+        charts,
+        tracks,
+        tracks_intro,
+        content,
+        quarter,
+        images,
+        roadmap,
+    }
+}
+
+/// The report language: `--lang`, else front matter `lang`, else the detected language.
+pub fn choose_lang(flag: Option<&str>, roadmap: &Roadmap) -> Lang {
+    flag.and_then(Lang::parse)
+        .or_else(|| roadmap.meta.lang.as_deref().and_then(Lang::parse))
+        .or_else(|| Lang::parse(&roadmap.lang))
+        .unwrap_or(Lang::En)
+}
+
+fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
+    let lang = options.lang;
+    let meta = &roadmap.meta;
+    let mut eyebrow = Vec::new();
+    if let Some(parent) = &meta.parent {
+        eyebrow.push(parent.to_uppercase());
+    }
+    let kind = match (options.template, options.quarter) {
+        (Template::Minutes, _) => lang.label("attachment"),
+        (_, Some(_)) => lang.label("quarter-report"),
+        _ => "Roadmap",
+    };
+    eyebrow.push(kind.to_uppercase());
+    let subtitle = match (options.template, options.quarter) {
+        (Template::Minutes, _) => Some(lang.label("minutes-subtitle").to_string()),
+        (_, Some(q)) => Some(lang.quarter(q)),
+        _ => None,
+    };
+    Header {
+        title: roadmap.title.clone(),
+        eyebrow,
+        product: meta.parent.clone(),
+        author: meta.author.clone(),
+        document_date: meta.date.map(|d| lang.long_date(d)).or_else(|| meta.date_text.clone()),
+        version: meta.version.clone(),
+        status: meta.status.clone(),
+        draft: meta.draft,
+        as_of: lang.long_date(roadmap.today),
+        as_of_medium: lang.medium_date(roadmap.today),
+        generated: lang.long_date(roadmap.today),
+        meeting_date: options.meeting_date.map(|d| lang.long_date(d)),
+        subtitle,
+    }
+}
+
+fn pdf_info(roadmap: &Roadmap, header: &Header, options: &ReportOptions) -> PdfInfo {
+    let lang = options.lang;
+    let mut description = format!("Roadmap · {} {}", lang.label("status-as-of"), header.as_of);
+    if let Some(q) = options.quarter {
+        description = format!("{} · {}", lang.quarter(q), description);
+    }
+    let mut keywords = vec!["roadmap".to_string()];
+    keywords.extend(roadmap.meta.parent.clone());
+    keywords.extend(roadmap.meta.status.clone());
+    keywords.extend(options.quarter.map(|q| q.to_string()));
+    let today = roadmap.today;
+    PdfInfo {
+        title: roadmap.title.clone(),
+        author: roadmap.meta.author.iter().cloned().collect(),
+        description,
+        keywords,
+        date: [today.year().max(0) as u32, today.month(), today.day()],
+    }
+}
+
+/// One view per gantt section that has tasks, with the linked activity list if any.
+fn track_views(
+    roadmap: &Roadmap,
+    charts: &[Chart],
+    lang: Lang,
+    window: Option<&chart::Window>,
+) -> Vec<TrackView> {
+    let mut views = Vec::new();
+    for (d, diagram) in roadmap.diagrams.iter().enumerate() {
+        let Some(timeline) = &diagram.gantt else { continue };
+        let chart = charts.iter().find(|c| c.diagram == d);
+        for (s, section) in timeline.sections.iter().enumerate() {
+            let track = roadmap.tracks.iter().find(|t| t.diagram == d && t.section == s);
+            let tasks: Vec<TaskLine> = section
+                .tasks
+                .iter()
+                .filter_map(|&t| timeline.tasks.get(t))
+                .filter(|t| !t.flags.vert)
+                .filter(|t| window.is_none_or(|w| overlaps(t, w.start, w.end)))
+                .map(|t| task_line(t, lang))
+                .collect();
+            if tasks.is_empty() && track.is_none() {
+                continue;
+            }
+            let (period, undated) =
+                track.map_or_else(|| section_period(timeline, s), |t| (t.period, t.undated));
+            let span = chart
+                .zip(period)
+                .map(|(c, p)| (c.axis.x(p.start.ms()).clamp(0.0, 1.0), c.axis.x(p.end.ms()).clamp(0.0, 1.0)));
+            let today_x = chart
+                .map(|c| c.axis.x(DateTime::from_date(roadmap.today).ms()))
+                .filter(|x| (0.0..=1.0).contains(x));
+            views.push(TrackView {
+                number: views.len() + 1,
+                diagram: d,
+                section: section.name.clone(),
+                heading: track.map_or_else(|| section.name.clone(), |t| t.heading.clone()),
+                color: s,
+                period: period.and_then(|p| Some(lang.period(p.start.date()?, p.end.date()?))),
+                undated,
+                tasks,
+                activities: track.map(|t| t.activities.clone()).unwrap_or_default(),
+                notes: track.map(|t| t.notes.clone()).unwrap_or_default(),
+                span,
+                today_x,
+            });
+        }
+    }
+    views
+}
+
+fn overlaps(task: &crate::model::Task, start: DateTime, end: DateTime) -> bool {
+    match (task.start, chart::drawn_end(task)) {
+        (Some(s), Some(e)) => s < end && e.max(s) >= start,
+        _ => true,
+    }
+}
+
+fn section_period(timeline: &Timeline, section: usize) -> (Option<crate::model::DateRange>, usize) {
+    let mut range: Option<crate::model::DateRange> = None;
+    let mut undated = 0;
+    for task in timeline.sections[section].tasks.iter().filter_map(|&t| timeline.tasks.get(t)) {
+        if task.flags.vert {
+            continue;
+        }
+        match (task.start, task.end, &task.problem) {
+            (Some(s), Some(e), None) => {
+                let e = e.max(s);
+                range = Some(match range {
+                    Some(r) => crate::model::DateRange { start: r.start.min(s), end: r.end.max(e) },
+                    None => crate::model::DateRange { start: s, end: e },
+                });
+            }
+            _ => undated += 1,
+        }
+    }
+    (range, undated)
+}
+
+fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
+    let raw = |r: Option<&str>| r.map(str::trim).filter(|r| !r.is_empty()).unwrap_or("–").to_string();
+    let (start, end) = if task.problem.is_some() {
+        (
+            task.start.map_or_else(|| raw(task.raw.start.as_deref()), |s| lang.short_datetime(s)),
+            task.end.map_or_else(|| raw(task.raw.end.as_deref()), |e| lang.short_datetime(e)),
+        )
+    } else {
+        (
+            task.start.map_or_else(|| "–".into(), |s| lang.short_datetime(s)),
+            task.end.map_or_else(|| "–".into(), |e| lang.short_datetime(e)),
+        )
+    };
+    let status_label = match task.status {
+        TaskStatus::Done => lang.label("done"),
+        TaskStatus::Active => lang.label("active"),
+        TaskStatus::Planned => lang.label("planned"),
+        TaskStatus::Undated => lang.label("undated"),
+    };
+    TaskLine {
+        name: task.name.clone(),
+        start,
+        end,
+        status: task.status,
+        status_label,
+        milestone: task.flags.milestone,
+        crit: task.flags.crit,
+    }
+}
+
+/// The blocks left to typeset after the chart and the tracks have taken theirs: gantt
+/// diagrams and track items are left out, a first heading that repeats the title is
+/// dropped, and the paragraph just before a list of tracks becomes the tracks' intro.
+fn remaining_content(roadmap: &Roadmap) -> (Vec<Block>, Option<Vec<Inline>>) {
+    let mut content = Vec::new();
+    let mut intro = None;
+    let mut first_heading_seen = false;
+    let title_words = words(&roadmap.title);
+    for block in &roadmap.blocks {
+        match block {
+            Block::Heading { level: 1, content: inlines, .. } if !first_heading_seen => {
+                first_heading_seen = true;
+                if similar(&words(&Inline::plain(inlines)), &title_words) {
+                    continue;
+                }
+                content.push(block.clone());
+            }
+            Block::Diagram { diagram, .. } => {
+                let is_gantt = roadmap.diagrams.get(*diagram).is_some_and(|d| d.gantt.is_some());
+                if !is_gantt {
+                    content.push(block.clone());
+                }
+            }
+            Block::List { items, start, ordered, tight, line } if items.iter().any(|i| i.track.is_some()) => {
+                if intro.is_none()
+                    && matches!(content.last(), Some(Block::Paragraph { .. }))
+                    && let Some(Block::Paragraph { content: inlines, .. }) = content.pop()
+                {
+                    intro = Some(inlines);
+                }
+                let rest: Vec<ListItem> = items.iter().filter(|i| i.track.is_none()).cloned().collect();
+                if !rest.is_empty() {
+                    content.push(Block::List {
+                        items: rest,
+                        start: *start,
+                        ordered: *ordered,
+                        tight: *tight,
+                        line: *line,
+                    });
+                }
+            }
+            _ => content.push(block.clone()),
+        }
+    }
+    (content, intro)
+}
+
+fn words(text: &str) -> Vec<String> {
+    fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// Two titles say the same when most of their words are shared (ignoring order and
+/// accents): "OS2forms: Roadmap og Timeline for …" vs "Roadmap og timeline for … OS2forms".
+fn similar(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared * 2 >= a.len().max(b.len())
+}
+
+fn collect_images(blocks: &[Block]) -> BTreeMap<String, String> {
+    let mut images = BTreeMap::new();
+    let mut visit = |inlines: &[Inline]| collect_inline_images(inlines, &mut images);
+    walk_inlines(blocks, &mut visit);
+    images
+}
+
+fn collect_inline_images(inlines: &[Inline], images: &mut BTreeMap<String, String>) {
+    for inline in inlines {
+        match inline {
+            Inline::Image { path: Some(path), .. } => {
+                let virtual_path = format!("/assets/{}", images.len());
+                images.entry(path.clone()).or_insert(virtual_path);
+            }
+            Inline::Emph { content }
+            | Inline::Strong { content }
+            | Inline::Strike { content }
+            | Inline::Link { content, .. } => collect_inline_images(content, images),
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f` on every run of inlines in `blocks`, depth first.
+pub fn walk_inlines(blocks: &[Block], f: &mut dyn FnMut(&[Inline])) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => f(content),
+            Block::List { items, .. } => {
+                for item in items {
+                    walk_inlines(&item.blocks, f);
+                }
+            }
+            Block::Quote { blocks, .. } | Block::Footnote { blocks, .. } => walk_inlines(blocks, f),
+            Block::Table { header, rows, .. } => {
+                for cell in header.iter().chain(rows.iter().flatten()) {
+                    f(cell);
+                }
+            }
+            Block::Code { .. } | Block::Diagram { .. } | Block::Rule { .. } | Block::Html { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Helpers shared by the integration tests.
+
+use boardpack::date::Date;
+use boardpack::read::{Document, ReadOptions, read_path};
+use std::path::{Path, PathBuf};
+
+pub fn fixtures() -> PathBuf {
+    // Relative, so that paths in snapshots do not depend on the checkout (cargo runs
+    // integration tests in the package folder).
+    PathBuf::from("tests/fixtures")
+}
+
+pub fn seed() -> PathBuf {
+    fixtures().join("seed/000_4bc985adf0e5d476.repaired.md")
+}
+
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("corpus"))
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "md"));
+    files.sort();
+    assert!(files.len() >= 18, "corpus fixtures missing");
+    files
+}
+
+pub fn today() -> Date {
+    Date::new(2026, 2, 15).unwrap_or_else(|| panic!("valid date"))
+}
+
+pub fn read(path: &Path) -> Document {
+    read_path(path, &ReadOptions { today: today(), repair: true })
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every string value of a JSON tree, joined by newlines.
+pub fn all_strings(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| all_strings(v, out)),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.push_str(k);
+                out.push('\n');
+                all_strings(v, out);
+            }
+        }
+        serde_json::Value::Number(n) => {
+            out.push_str(&n.to_string());
+            out.push('\n');
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,132 @@
+//! The reader on the seed and the real corpus: no text lost, tracks linked, snapshots.
+
+use crate::common::{all_strings, corpus_files, read, seed};
+use boardpack::model::Inline;
+
+/// The words a reader sees in the page source: HTML tags, entities, Liquid tags and the
+/// front-matter block removed, then split on anything that is not a letter or digit.
+fn source_words(text: &str) -> Vec<String> {
+    let body = match text.strip_prefix("---\n").and_then(|rest| rest.find("\n---").map(|i| &rest[i + 4..])) {
+        Some(body) => body.to_string(),
+        None => text.to_string(),
+    };
+    let mut cleaned = String::with_capacity(body.len());
+    let mut rest = body.as_str();
+    // Drop {{ ... }}, {% ... %}, <tags> and &entities; (their output or text is checked
+    // by the unit tests of the Liquid and Markdown stages).
+    while let Some(i) = rest.find(['{', '<', '&']) {
+        cleaned.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let close = if tail.starts_with("{{") {
+            tail.find("}}").map(|e| e + 2)
+        } else if tail.starts_with("{%") {
+            tail.find("%}").map(|e| e + 2)
+        } else if tail.starts_with('<')
+            && tail[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        {
+            tail.find('>').map(|e| e + 1)
+        } else if tail.starts_with('&') {
+            tail.find(';')
+                .filter(|&e| e < 10 && tail[1..e].chars().all(|c| c.is_ascii_alphanumeric() || c == '#'))
+                .map(|e| e + 1)
+        } else {
+            None
+        };
+        match close {
+            Some(len) => {
+                cleaned.push(' ');
+                rest = &tail[len..];
+            }
+            None => {
+                cleaned.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    cleaned.push_str(rest);
+    cleaned.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+#[test]
+fn no_text_of_any_page_is_lost() {
+    for path in corpus_files().into_iter().chain([seed()]) {
+        let document = read(&path);
+        let json = serde_json::to_value(&document.roadmap).unwrap_or_default();
+        let mut strings = String::new();
+        all_strings(&json, &mut strings);
+        let missing: Vec<String> =
+            source_words(&document.text).into_iter().filter(|w| !strings.contains(w.as_str())).collect();
+        assert!(
+            missing.is_empty(),
+            "{}: words of the page missing from the model: {:?}",
+            path.display(),
+            &missing[..missing.len().min(20)]
+        );
+    }
+}
+
+#[test]
+fn the_seed_reads_its_metadata_and_liquid() {
+    let document = read(&seed());
+    let roadmap = &document.roadmap;
+    assert_eq!(roadmap.title, "Roadmap og timeline for sekretariatssupport til OS2forms");
+    assert_eq!(roadmap.meta.author.as_deref(), Some("Anna-Lis Berg"));
+    assert_eq!(roadmap.meta.date.map(|d| d.to_string()).as_deref(), Some("2025-08-19"));
+    assert_eq!(roadmap.meta.status.as_deref(), Some("Udkast"));
+    assert!(roadmap.meta.draft);
+    assert_eq!(roadmap.lang, "da");
+    let json = serde_json::to_string(&roadmap.blocks).unwrap_or_default();
+    assert!(json.contains("sidst opdateret: February 15, 2026"), "Liquid line not expanded");
+}
+
+#[test]
+fn the_seed_links_its_four_tracks_to_its_four_sections() {
+    let document = read(&seed());
+    let roadmap = &document.roadmap;
+    let names: Vec<&str> = roadmap.tracks.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Sekretariasfunktion", "Community building", "Produktforvaltning", "Produktudvikling"]
+    );
+    let headings: Vec<&str> = roadmap.tracks.iter().map(|t| t.heading.as_str()).collect();
+    assert_eq!(headings[2], "Produktforvaltning og leverandørsamarbejde");
+    assert_eq!(roadmap.tracks[0].activities.len(), 5);
+    // `-  - årshjul …` is an item that holds a nested list: nesting is kept.
+    let community = &roadmap.tracks[1].activities;
+    assert_eq!(community.len(), 4);
+    assert!(matches!(community[3].blocks.first(), Some(boardpack::model::Block::List { .. })));
+}
+
+#[test]
+fn a_garbled_front_matter_still_reads_with_a_title_from_the_heading() {
+    let path = crate::common::fixtures().join("corpus/os2opendata-garbled-frontmatter.md");
+    let document = read(&path);
+    assert_eq!(document.roadmap.title, "OS2opendata.dk");
+    assert!(
+        document.roadmap.diagnostics.iter().any(|d| d.code == "frontmatter::garbled" && d.line == Some(1))
+    );
+}
+
+#[test]
+fn model_snapshots() {
+    let mut files = corpus_files();
+    files.push(seed());
+    for path in files {
+        let document = read(&path);
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("x").to_string();
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_suffix(name);
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_json_snapshot!("model", document.roadmap));
+    }
+}
+
+#[test]
+fn inline_plain_text_flattens_markup() {
+    let inlines = vec![
+        Inline::Strong { content: vec![Inline::Text { text: "A".into() }] },
+        Inline::SoftBreak,
+        Inline::Link { url: "x".into(), content: vec![Inline::Text { text: "b".into() }] },
+    ];
+    assert_eq!(Inline::plain(&inlines), "A b");
+}
