@@ -179,6 +179,7 @@ const MONTHS_SHORT_EN: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// (key, Danish, English).
+#[rustfmt::skip]
 const LABELS: &[(&str, &str, &str)] = &[
     ("product", "Produkt", "Product"),
     ("author", "Forfatter", "Author"),
@@ -226,11 +227,8 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("line", "linje", "line"),
     ("image-missing", "Billede ikke indlejret", "Image not embedded"),
     ("quarter-report", "Kvartalsrapport", "Quarter report"),
-    (
-        "quarter-window",
-        "Udsnit: kvartalet med en måned før og efter",
-        "Window: the quarter with a month either side",
-    ),
+    ("quarter-title", "kvartalet i overblik", "the quarter at a glance"),
+    ("quarter-window", "Udsnit: kvartalet med en måned før og efter", "Window: the quarter with a month either side"),
     ("ongoing", "Løber gennem hele kvartalet", "Running through the quarter"),
     ("starting", "Starter i kvartalet", "Starting in the quarter"),
     ("ending", "Slutter i kvartalet", "Ending in the quarter"),
@@ -246,6 +244,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("nothing", "Ingen", "None"),
     ("attachment", "Bilag", "Attachment"),
     ("meeting", "Møde", "Meeting"),
+    ("attachment-to-meeting", "Bilag til mødet", "Attachment to the meeting of"),
     ("minutes-subtitle", "Roadmap til referatet", "Roadmap for the minutes"),
     ("board-pack", "Styregruppepakke", "Board pack"),
     ("contents", "Indhold", "Contents"),

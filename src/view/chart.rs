@@ -124,7 +124,7 @@ pub fn build(
         (Some(s), Some(e)) => e.ms() >= axis.start && s.ms() <= axis.end,
         _ => true,
     };
-    let mut summary = Summary { sections: timeline.sections.len(), ..Summary::default() };
+    let mut summary = Summary::default();
     let mut lanes = Vec::new();
     let mut unplaced = Vec::new();
     for (index, section) in timeline.sections.iter().enumerate() {
@@ -151,7 +151,7 @@ pub fn build(
             rows.push(row);
         }
         if !rows.is_empty() {
-            lanes.push(Lane { name: section.name.clone(), color: index, rows });
+            lanes.push(Lane { name: section.name.clone(), color: color_index(timeline, index), rows });
         }
     }
     let markers = timeline
@@ -169,6 +169,7 @@ pub fn build(
         })
         .collect::<Vec<_>>();
     summary.markers = markers.len();
+    summary.sections = lanes.len();
     let today_x = axis.x(today.ms());
     let today_line = (0.0..=1.0).contains(&today_x).then(|| TodayLine {
         x: today_x,
@@ -196,6 +197,13 @@ pub fn build(
         summary,
         window,
     })
+}
+
+/// Mermaid's colour index of a section: its position among the sections that hold tasks
+/// other than `vert` markers, so a marker-only section takes no colour.
+pub fn color_index(timeline: &Timeline, section: usize) -> usize {
+    let has_tasks = |s: &crate::model::Section| s.tasks.iter().any(|&t| timeline.tasks.get(t).is_some_and(|t| !t.flags.vert));
+    timeline.sections.iter().take(section).filter(|s| has_tasks(s)).count()
 }
 
 fn count(summary: &mut Summary, task: &Task) {

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 /// the label columns), used to pick how fine the axis can be.
 pub const REPORT_PLOT_MM: f64 = 160.0;
 /// The compact chart of the minutes attachment.
-pub const MINUTES_PLOT_MM: f64 = 170.0;
+pub const MINUTES_PLOT_MM: f64 = 100.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,6 +58,9 @@ pub struct ReportData<'a> {
     pub tracks: Vec<TrackView>,
     /// The paragraph that introduces the activity lists, shown above the tracks.
     pub tracks_intro: Option<Vec<Inline>>,
+    /// Short paragraphs before the page's first heading, chart or list (a "last
+    /// updated" line, a one-sentence summary): shown under the title.
+    pub lead: Vec<Vec<Inline>>,
     /// The page's remaining content, in order: what is not drawn as chart or tracks.
     pub content: Vec<Block>,
     pub quarter: Option<quarter::QuarterView>,
@@ -112,6 +115,8 @@ pub struct TrackView {
     /// The track's span on its chart's axis (0..1), for the mini axis.
     pub span: Option<(f64, f64)>,
     pub today_x: Option<f64>,
+    /// The chart axis' first and last month (`mar 2025`, `jun 2026`), under the mini axis.
+    pub axis_range: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -142,7 +147,8 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         .filter_map(|(i, t)| chart::build(i, t, today, lang, plot, window.as_ref()))
         .collect();
     let tracks = track_views(roadmap, &charts, lang, window.as_ref());
-    let (content, tracks_intro) = remaining_content(roadmap);
+    let lead = leading_paragraphs(&roadmap.blocks);
+    let (content, tracks_intro) = remaining_content(&roadmap.blocks[lead.len()..], roadmap, lang);
     let quarter = options.quarter.map(|q| quarter::build(roadmap, q, lang));
     let header = header(roadmap, options);
     let pdf = pdf_info(roadmap, &header, options);
@@ -157,6 +163,7 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         charts,
         tracks,
         tracks_intro,
+        lead,
         content,
         quarter,
         images,
@@ -186,7 +193,10 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
     };
     eyebrow.push(kind.to_uppercase());
     let subtitle = match (options.template, options.quarter) {
-        (Template::Minutes, _) => Some(lang.label("minutes-subtitle").to_string()),
+        (Template::Minutes, _) => Some(match options.meeting_date {
+            Some(date) => format!("{} {}", lang.label("attachment-to-meeting"), lang.long_date(date)),
+            None => lang.label("minutes-subtitle").to_string(),
+        }),
         (_, Some(q)) => Some(lang.quarter(q)),
         _ => None,
     };
@@ -264,7 +274,7 @@ fn track_views(
                 diagram: d,
                 section: section.name.clone(),
                 heading: track.map_or_else(|| section.name.clone(), |t| t.heading.clone()),
-                color: s,
+                color: chart::color_index(timeline, s),
                 period: period.and_then(|p| Some(lang.period(p.start.date()?, p.end.date()?))),
                 undated,
                 tasks,
@@ -272,10 +282,18 @@ fn track_views(
                 notes: track.map(|t| t.notes.clone()).unwrap_or_default(),
                 span,
                 today_x,
+                axis_range: chart.and_then(|c| axis_range(c, lang)),
             });
         }
     }
     views
+}
+
+fn axis_range(chart: &Chart, lang: Lang) -> Option<(String, String)> {
+    let first = chart.axis.start_date.date()?;
+    let last = DateTime::from_ms(chart.axis.end - 1).date()?;
+    let label = |d: Date| format!("{} {}", lang.month_short(d.month()), d.year());
+    Some((label(first), label(last)))
 }
 
 fn overlaps(task: &crate::model::Task, start: DateTime, end: DateTime) -> bool {
@@ -339,12 +357,12 @@ fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
 /// The blocks left to typeset after the chart and the tracks have taken theirs: gantt
 /// diagrams and track items are left out, a first heading that repeats the title is
 /// dropped, and the paragraph just before a list of tracks becomes the tracks' intro.
-fn remaining_content(roadmap: &Roadmap) -> (Vec<Block>, Option<Vec<Inline>>) {
+fn remaining_content(blocks: &[Block], roadmap: &Roadmap, lang: Lang) -> (Vec<Block>, Option<Vec<Inline>>) {
     let mut content = Vec::new();
     let mut intro = None;
     let mut first_heading_seen = false;
     let title_words = words(&roadmap.title);
-    for block in &roadmap.blocks {
+    for block in blocks {
         match block {
             Block::Heading { level: 1, content: inlines, .. } if !first_heading_seen => {
                 first_heading_seen = true;
@@ -353,12 +371,16 @@ fn remaining_content(roadmap: &Roadmap) -> (Vec<Block>, Option<Vec<Inline>>) {
                 }
                 content.push(block.clone());
             }
-            Block::Diagram { diagram, .. } => {
-                let is_gantt = roadmap.diagrams.get(*diagram).is_some_and(|d| d.gantt.is_some());
-                if !is_gantt {
-                    content.push(block.clone());
+            Block::Diagram { diagram, line } => match roadmap.diagrams.get(*diagram) {
+                Some(d) if d.gantt.is_none() => {
+                    // Shown as its source under a caption: boardpack draws only gantt charts.
+                    let caption = format!("{} · {}", lang.label("diagram-not-drawn"), d.kind);
+                    let caption = vec![Inline::Emph { content: vec![Inline::Text { text: caption }] }];
+                    content.push(Block::Paragraph { content: caption, line: *line });
+                    content.push(Block::Code { lang: Some("mermaid".into()), text: d.source.clone(), line: *line });
                 }
-            }
+                _ => {}
+            },
             Block::List { items, start, ordered, tight, line } if items.iter().any(|i| i.track.is_some()) => {
                 if intro.is_none()
                     && matches!(content.last(), Some(Block::Paragraph { .. }))
@@ -381,6 +403,22 @@ fn remaining_content(roadmap: &Roadmap) -> (Vec<Block>, Option<Vec<Inline>>) {
         }
     }
     (content, intro)
+}
+
+/// The paragraphs at the very start of the page, if together they are short (a "last
+/// updated" line, a one-sentence summary): they go under the title. Longer introductions
+/// stay in the content.
+fn leading_paragraphs(blocks: &[Block]) -> Vec<Vec<Inline>> {
+    const MAX_LEAD_CHARS: usize = 400;
+    let lead: Vec<Vec<Inline>> = blocks
+        .iter()
+        .map_while(|b| match b {
+            Block::Paragraph { content, .. } => Some(content.clone()),
+            _ => None,
+        })
+        .collect();
+    let length: usize = lead.iter().map(|p| Inline::plain(p).chars().count()).sum();
+    if lead.len() > 3 || length > MAX_LEAD_CHARS { Vec::new() } else { lead }
 }
 
 fn words(text: &str) -> Vec<String> {
