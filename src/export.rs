@@ -10,6 +10,8 @@ use crate::view::{self, ReportOptions};
 pub struct Exported {
     pub pdf: Vec<u8>,
     pub pages: usize,
+    /// Whether the file conforms to PDF/A-2b (not when some text has no glyph).
+    pub archival: bool,
 }
 
 /// Renders `document` as a PDF. Problems found while rendering (characters no font can
@@ -31,7 +33,8 @@ pub fn export(document: &mut Document, options: &ReportOptions) -> Result<Export
         }
         Err(error) => return Err(error),
     };
-    for c in inspect::missing_glyphs(&laid_out).into_iter().take(20) {
+    let missing = inspect::missing_glyphs(&laid_out);
+    for &c in missing.iter().take(20) {
         let span = document.text.find(c).map(|start| Span::at(start, c.len_utf8()));
         let mut d = Diagnostic::warning(
             "render::missing-glyph",
@@ -45,6 +48,17 @@ pub fn export(document: &mut Document, options: &ReportOptions) -> Result<Export
     }
     let index = crate::diag::LineIndex::new(&document.text);
     crate::read::finish_diagnostics(&mut document.roadmap.diagnostics, &document.text, &index);
-    let pdf = render::pdf(&laid_out, document.roadmap.today)?;
-    Ok(Exported { pdf, pages: inspect::page_count(&laid_out) })
+    // PDF/A forbids text without a glyph; such a page still gets its PDF, just not PDF/A.
+    let archival = missing.is_empty();
+    if !archival {
+        document.roadmap.diagnostics.push(
+            Diagnostic::warning(
+                "render::not-archival",
+                "the PDF is not PDF/A-2b because some characters have no glyph in the bundled fonts",
+            )
+            .with_hint("see the render::missing-glyph warnings for the characters"),
+        );
+    }
+    let pdf = render::pdf(&laid_out, document.roadmap.today, archival)?;
+    Ok(Exported { pdf, pages: inspect::page_count(&laid_out), archival })
 }

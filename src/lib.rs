@@ -3,6 +3,7 @@
 //! `DESIGN.md` in the shared notes.
 
 pub mod assets;
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod config;

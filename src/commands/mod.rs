@@ -1,5 +1,6 @@
 //! One module per subcommand; each returns the process exit code.
 
+mod batch;
 mod check;
 mod export;
 mod inspect;
@@ -20,10 +21,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Inspect(args) => inspect::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Export(args) => export::run(&args),
-        Command::Batch(_) => {
-            eprintln!("error: not available yet");
-            EXIT_INTERNAL
-        }
+        Command::Batch(args) => batch::run(&args),
     }
 }
 

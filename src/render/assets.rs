@@ -33,6 +33,7 @@ pub static FONTS: &[(&str, &[u8])] = &[
     ("JetBrainsMono-Bold.ttf", include_bytes!("../../fonts/JetBrainsMono-Bold.ttf")),
     ("NotoEmoji.ttf", include_bytes!("../../fonts/NotoEmoji.ttf")),
     ("NotoSansSymbols.ttf", include_bytes!("../../fonts/NotoSansSymbols.ttf")),
+    ("DejaVuSans.ttf", include_bytes!("../../fonts/DejaVuSans.ttf")),
 ];
 
 /// The parsed fonts and their book, built once per process and shared by every World.

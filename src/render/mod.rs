@@ -9,6 +9,7 @@ mod world;
 pub use assets::{FONTS, TEMPLATES};
 
 use crate::date::Date;
+use crate::view::pack::PackData;
 use crate::view::{ReportData, Template};
 use std::collections::HashMap;
 use std::path::Path;
@@ -17,7 +18,7 @@ use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
-use world::{DATA_PATH, ReportWorld, file_id, path_of};
+use world::{DATA_PATH, PACK_PATH, ReportWorld, file_id, path_of};
 
 /// Why a report could not be made. Every variant except `Image` is boardpack's own bug.
 #[derive(Debug)]
@@ -44,33 +45,70 @@ impl std::fmt::Display for RenderError {
 
 /// Lays out the report. `base_dir` is the document's folder, for its checked images.
 pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<PagedDocument, RenderError> {
-    let json = serde_json::to_vec(data).map_err(|e| RenderError::Data(e.to_string()))?;
-    let mut files = HashMap::new();
-    let data_id = file_id(DATA_PATH).ok_or_else(|| RenderError::Data("bad data path".into()))?;
-    files.insert(data_id, Bytes::new(json));
-    if let Some(dir) = base_dir {
-        for (relative, virtual_path) in &data.images {
-            if let (Some(bytes), Some(id)) = (read_image(dir, relative), file_id(virtual_path)) {
-                files.insert(id, Bytes::new(bytes));
-            }
-        }
-    }
     let main = match data.template {
         Template::Report => "/report.typ",
         Template::Minutes => "/minutes.typ",
     };
+    let json = serde_json::to_vec(data).map_err(|e| RenderError::Data(e.to_string()))?;
+    let images: Vec<ImageFile<'_>> = data
+        .images
+        .iter()
+        .filter_map(|(relative, virtual_path)| Some(ImageFile { dir: base_dir?, relative, virtual_path }))
+        .collect();
+    compile_template(main, DATA_PATH, json, &images, data.roadmap.today)
+}
+
+/// Lays out a board pack: `documents[i]` is the folder of the pack's i-th document.
+pub fn compile_pack(pack: &PackData<'_>, folders: &[Option<&Path>]) -> Result<PagedDocument, RenderError> {
+    let json = serde_json::to_vec(pack).map_err(|e| RenderError::Data(e.to_string()))?;
+    let images: Vec<ImageFile<'_>> = pack
+        .docs
+        .iter()
+        .zip(folders)
+        .flat_map(|(doc, dir)| {
+            doc.images.iter().filter_map(move |(relative, virtual_path)| {
+                Some(ImageFile { dir: (*dir)?, relative, virtual_path })
+            })
+        })
+        .collect();
+    compile_template("/pack.typ", PACK_PATH, json, &images, pack.today)
+}
+
+/// An image the World may serve: `relative` inside `dir`, at `virtual_path`.
+struct ImageFile<'a> {
+    dir: &'a Path,
+    relative: &'a str,
+    virtual_path: &'a str,
+}
+
+fn compile_template(
+    main: &str,
+    data_path: &str,
+    json: Vec<u8>,
+    images: &[ImageFile<'_>],
+    today: Date,
+) -> Result<PagedDocument, RenderError> {
+    let mut files = HashMap::new();
+    let data_id = file_id(data_path).ok_or_else(|| RenderError::Data("bad data path".into()))?;
+    files.insert(data_id, Bytes::new(json));
+    for image in images {
+        if let (Some(bytes), Some(id)) = (read_image(image.dir, image.relative), file_id(image.virtual_path))
+        {
+            files.insert(id, Bytes::new(bytes));
+        }
+    }
     let main = file_id(main).ok_or_else(|| RenderError::Template("bad template path".into()))?;
-    let today = typst_date(data.roadmap.today);
-    let world = ReportWorld::new(main, files, today);
+    let world = ReportWorld::new(main, files, typst_date(today));
     let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
     output.map_err(|errors| RenderError::Template(describe(&world, &errors)))
 }
 
-/// Writes the laid-out report as PDF/A-2b, dated by the report's as-of date so that the
-/// same input always gives the same bytes.
-pub fn pdf(document: &PagedDocument, date: Date) -> Result<Vec<u8>, RenderError> {
-    let standards =
-        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
+/// Writes the laid-out report, dated by the report's as-of date so that the same input
+/// always gives the same bytes. `archival` asks for PDF/A-2b, which refuses text that no
+/// embedded font can draw; callers check [`inspect::missing_glyphs`] first.
+pub fn pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
+    let list: &[PdfStandard] = if archival { &[PdfStandard::A_2b] } else { &[] };
+    let standards = PdfStandards::new(list).map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
     let timestamp = Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
         .map(Timestamp::new_utc);
     let options = PdfOptions {

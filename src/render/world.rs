@@ -13,6 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 pub const DATA_PATH: &str = "/data/report.json";
+pub const PACK_PATH: &str = "/data/pack.json";
 
 /// A virtual path as a file id. Only called with our own constant-like paths.
 pub fn file_id(path: &str) -> Option<FileId> {

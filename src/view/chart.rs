@@ -202,7 +202,9 @@ pub fn build(
 /// Mermaid's colour index of a section: its position among the sections that hold tasks
 /// other than `vert` markers, so a marker-only section takes no colour.
 pub fn color_index(timeline: &Timeline, section: usize) -> usize {
-    let has_tasks = |s: &crate::model::Section| s.tasks.iter().any(|&t| timeline.tasks.get(t).is_some_and(|t| !t.flags.vert));
+    let has_tasks = |s: &crate::model::Section| {
+        s.tasks.iter().any(|&t| timeline.tasks.get(t).is_some_and(|t| !t.flags.vert))
+    };
     timeline.sections.iter().take(section).filter(|s| has_tasks(s)).count()
 }
 

@@ -4,6 +4,7 @@
 
 pub mod axis;
 pub mod chart;
+pub mod pack;
 pub mod quarter;
 
 use crate::date::{Date, DateTime};
@@ -377,7 +378,11 @@ fn remaining_content(blocks: &[Block], roadmap: &Roadmap, lang: Lang) -> (Vec<Bl
                     let caption = format!("{} · {}", lang.label("diagram-not-drawn"), d.kind);
                     let caption = vec![Inline::Emph { content: vec![Inline::Text { text: caption }] }];
                     content.push(Block::Paragraph { content: caption, line: *line });
-                    content.push(Block::Code { lang: Some("mermaid".into()), text: d.source.clone(), line: *line });
+                    content.push(Block::Code {
+                        lang: Some("mermaid".into()),
+                        text: d.source.clone(),
+                        line: *line,
+                    });
                 }
                 _ => {}
             },

@@ -1,0 +1,336 @@
+//! Documents x quarters: every document's report per quarter in parallel, one board pack
+//! per quarter, and a manifest of what was written. A bad document never stops the batch.
+
+use crate::config::ReportConfig;
+use crate::diag::Severity;
+use crate::discover::Found;
+use crate::quarter::Quarter;
+use crate::read::{Document, ReadOptions};
+use crate::view::{self, Template};
+use crate::{export, output, render};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+pub struct BatchConfig {
+    pub read: ReadOptions,
+    pub report: ReportConfig,
+    /// `None`: one full report per document.
+    pub quarters: Option<Vec<Quarter>>,
+    pub out_dir: PathBuf,
+}
+
+/// What happened, document by document; serialized as `manifest.json`.
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    pub boardpack: &'static str,
+    pub today: String,
+    pub template: Template,
+    pub quarters: Vec<String>,
+    pub documents: Vec<DocumentResult>,
+    pub packs: Vec<Written>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentResult {
+    pub input: String,
+    /// `ok`, `skipped` or `failed`.
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub outputs: Vec<Written>,
+    /// Quarters without activity for this document (no PDF written).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quiet_quarters: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Written {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quarter: Option<String>,
+    pub path: String,
+    pub pages: usize,
+    pub bytes: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub written: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub warnings: usize,
+    pub errors: usize,
+}
+
+/// Progress reporting, so the command can drive a progress bar and print diagnostics.
+pub trait Progress: Sync {
+    fn start(&self, total: usize);
+    fn read(&self, document: &Document);
+    fn step(&self, message: &str);
+    fn problem(&self, message: &str);
+}
+
+/// One PDF to make: a document (index into the read documents) and an optional quarter.
+struct Job {
+    doc: usize,
+    quarter: Option<Quarter>,
+    path: PathBuf,
+}
+
+pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Manifest {
+    let mut results: Vec<DocumentResult> = pages
+        .iter()
+        .map(|p| DocumentResult {
+            input: p.path.display().to_string(),
+            status: "ok",
+            reason: None,
+            errors: 0,
+            warnings: 0,
+            outputs: Vec::new(),
+            quiet_quarters: Vec::new(),
+        })
+        .collect();
+    let read: Vec<Option<Document>> = pages
+        .par_iter()
+        .map(|p| crate::read::read_path(&p.path, &config.read).map_err(|e| e.to_string()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .zip(results.iter_mut())
+        .zip(pages)
+        .map(|((outcome, result), page)| match outcome {
+            Err(error) => {
+                result.status = "failed";
+                result.reason = Some(error.clone());
+                progress.problem(&format!("{}: {error}", page.path.display()));
+                None
+            }
+            Ok(document) => {
+                progress.read(&document);
+                result.errors = count(&document, Severity::Error);
+                result.warnings = count(&document, Severity::Warning);
+                let has_gantt = document.roadmap.diagrams.iter().any(|d| d.gantt.is_some());
+                if !has_gantt && !page.explicit {
+                    result.status = "skipped";
+                    result.reason = Some("no gantt chart".into());
+                    return None;
+                }
+                if config.report.strict && (result.errors + result.warnings) > 0 {
+                    result.status = "failed";
+                    result.reason = Some("problems in the document (--strict)".into());
+                    return None;
+                }
+                Some(document)
+            }
+        })
+        .collect();
+
+    let names = output_names(&read);
+    let quarters = config.quarters.clone();
+    let mut jobs = Vec::new();
+    for (i, document) in read.iter().enumerate() {
+        let (Some(document), Some(name)) = (document, &names[i]) else { continue };
+        match &quarters {
+            None => {
+                jobs.push(Job { doc: i, quarter: None, path: config.out_dir.join(format!("{name}.pdf")) })
+            }
+            Some(list) => {
+                for &q in list {
+                    let lang = view::choose_lang(config.report.lang.as_deref(), &document.roadmap);
+                    if view::quarter::build(&document.roadmap, q, lang).empty {
+                        results[i].quiet_quarters.push(q.to_string());
+                        continue;
+                    }
+                    jobs.push(Job {
+                        doc: i,
+                        quarter: Some(q),
+                        path: config.out_dir.join(format!("{name}_{q}.pdf")),
+                    });
+                }
+            }
+        }
+    }
+    progress.start(jobs.len());
+    let outcomes: Vec<Result<Written, String>> = jobs
+        .par_iter()
+        .map(|job| {
+            let outcome = match &read[job.doc] {
+                Some(document) => make_one(document, job, config),
+                None => Err("not read".to_string()),
+            };
+            render::evict_cache();
+            progress.step(&job.path.display().to_string());
+            if let Err(error) = &outcome {
+                progress.problem(&format!("{}: {error}", pages[job.doc].path.display()));
+            }
+            outcome
+        })
+        .collect();
+    for (job, outcome) in jobs.iter().zip(outcomes) {
+        let result = &mut results[job.doc];
+        match outcome {
+            Ok(written) => result.outputs.push(written),
+            Err(error) => {
+                result.status = "failed";
+                result.reason = Some(error);
+            }
+        }
+    }
+    for (result, document) in results.iter_mut().zip(&read) {
+        if document.is_some() && result.status == "ok" && result.outputs.is_empty() {
+            result.status = "skipped";
+            result.reason = Some("no activity in the quarters asked for".into());
+        }
+    }
+
+    let packs = make_packs(&read, &results, config, progress);
+    let mut summary = Summary::default();
+    for result in &results {
+        summary.written += result.outputs.len();
+        summary.warnings += result.warnings;
+        summary.errors += result.errors;
+        match result.status {
+            "skipped" => summary.skipped += 1,
+            "failed" => summary.failed += 1,
+            _ => {}
+        }
+    }
+    summary.written += packs.len();
+    Manifest {
+        boardpack: env!("CARGO_PKG_VERSION"),
+        today: config.read.today.to_string(),
+        template: config.report.template,
+        quarters: quarters.unwrap_or_default().iter().map(Quarter::to_string).collect(),
+        documents: results,
+        packs,
+        summary,
+    }
+}
+
+fn count(document: &Document, severity: Severity) -> usize {
+    document.roadmap.diagnostics.iter().filter(|d| d.severity == severity).count()
+}
+
+/// A file name per document: its front-matter `slug`, else its file stem; clashes get
+/// `-2`, `-3`, ... in input order, so names are stable across runs.
+fn output_names(documents: &[Option<Document>]) -> Vec<Option<String>> {
+    let mut taken = BTreeSet::new();
+    documents
+        .iter()
+        .map(|d| {
+            let d = d.as_ref()?;
+            let base = d
+                .roadmap
+                .meta
+                .slug
+                .as_deref()
+                .map(crate::read::file_stem)
+                .unwrap_or_else(|| d.roadmap.source.stem.clone());
+            let mut name = base.clone();
+            let mut n = 2;
+            while !taken.insert(name.to_lowercase()) {
+                name = format!("{base}-{n}");
+                n += 1;
+            }
+            Some(name)
+        })
+        .collect()
+}
+
+fn make_one(document: &Document, job: &Job, config: &BatchConfig) -> Result<Written, String> {
+    let mut document = document.clone();
+    let options = config.report.options_for(&document.roadmap, job.quarter);
+    // Contain a panic in one document: report it as that document's failure.
+    let exported =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| export::export(&mut document, &options)))
+            .map_err(|_| "internal error while rendering (a bug in boardpack, please report it)".to_string())?
+            .map_err(|e| e.to_string())?;
+    output::write_atomic(&job.path, &exported.pdf).map_err(|e| e.to_string())?;
+    Ok(Written {
+        quarter: job.quarter.map(|q| q.to_string()),
+        path: job.path.display().to_string(),
+        pages: exported.pages,
+        bytes: exported.pdf.len(),
+        documents: Vec::new(),
+    })
+}
+
+/// One pack per quarter (or one for the full reports) of every document written for it.
+fn make_packs(
+    documents: &[Option<Document>],
+    results: &[DocumentResult],
+    config: &BatchConfig,
+    progress: &dyn Progress,
+) -> Vec<Written> {
+    let quarters: Vec<Option<Quarter>> = match &config.quarters {
+        Some(list) => list.iter().copied().map(Some).collect(),
+        None => vec![None],
+    };
+    let mut packs = Vec::new();
+    for quarter in quarters {
+        let members: Vec<&Document> = documents
+            .iter()
+            .zip(results)
+            .filter(|(_, r)| r.outputs.iter().any(|o| o.quarter == quarter.map(|q| q.to_string())))
+            .filter_map(|(d, _)| d.as_ref())
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let name = match quarter {
+            Some(q) => format!("board-pack_{q}.pdf"),
+            None => "board-pack.pdf".to_string(),
+        };
+        let path = config.out_dir.join(name);
+        match make_pack(&members, quarter, config, &path) {
+            Ok(written) => packs.push(written),
+            Err(error) => progress.problem(&format!("{}: {error}", path.display())),
+        }
+        render::evict_cache();
+    }
+    packs
+}
+
+fn make_pack(
+    members: &[&Document],
+    quarter: Option<Quarter>,
+    config: &BatchConfig,
+    path: &Path,
+) -> Result<Written, String> {
+    let docs: Vec<view::ReportData<'_>> = members
+        .iter()
+        .map(|d| {
+            let mut options = config.report.options_for(&d.roadmap, quarter);
+            options.template = Template::Report;
+            view::build(&d.roadmap, &options)
+        })
+        .collect();
+    let lang = pack_lang(config, &docs);
+    let pack = view::pack::build(docs, quarter, lang, config.read.today);
+    let folders: Vec<Option<&Path>> = members.iter().map(|d| d.base_dir.as_deref()).collect();
+    let laid_out = render::compile_pack(&pack, &folders).map_err(|e| e.to_string())?;
+    let archival = render::inspect::missing_glyphs(&laid_out).is_empty();
+    let pdf = render::pdf(&laid_out, config.read.today, archival).map_err(|e| e.to_string())?;
+    output::write_atomic(path, &pdf).map_err(|e| e.to_string())?;
+    Ok(Written {
+        quarter: quarter.map(|q| q.to_string()),
+        path: path.display().to_string(),
+        pages: render::inspect::page_count(&laid_out),
+        bytes: pdf.len(),
+        documents: members.iter().map(|d| d.roadmap.source.path.clone()).collect(),
+    })
+}
+
+/// `--lang`, else the language most of the pack's documents are in.
+fn pack_lang(config: &BatchConfig, docs: &[view::ReportData<'_>]) -> crate::locale::Lang {
+    if let Some(lang) = config.report.lang.as_deref().and_then(crate::locale::Lang::parse) {
+        return lang;
+    }
+    let danish = docs.iter().filter(|d| d.lang == crate::locale::Lang::Da).count();
+    if danish * 2 >= docs.len() { crate::locale::Lang::Da } else { crate::locale::Lang::En }
+}

@@ -1,0 +1,115 @@
+//! `boardpack batch INPUT... --out-dir DIR`: many documents x quarters, board packs and a
+//! manifest, with a progress bar on a terminal.
+
+use super::{EXIT_OK, EXIT_OUTPUT, EXIT_PROBLEMS, EXIT_USAGE, print_error};
+use crate::batch::{self, BatchConfig, Progress};
+use crate::cli::BatchArgs;
+use crate::diag::emit::{Emitter, Format, SourceFile};
+use crate::read::Document;
+use crate::{config, discover, output};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::sync::Mutex;
+
+pub fn run(args: &BatchArgs) -> u8 {
+    let prepared = (|| {
+        let read = config::read_options(&args.read)?;
+        let report = config::report_config(&args.report)?;
+        let quarters = match &args.quarters {
+            Some(text) => Some(crate::quarter::Quarter::parse_range(text).ok_or_else(|| {
+                config::UsageError(format!(
+                    "--quarters `{text}` is not a quarter or a range such as 2025-Q3..2026-Q2"
+                ))
+            })?),
+            None => None,
+        };
+        if args.jobs == Some(0) {
+            return Err(config::UsageError("--jobs must be at least 1".into()));
+        }
+        Ok(BatchConfig { read, report, quarters, out_dir: args.out_dir.clone() })
+    })();
+    let config = match prepared {
+        Ok(config) => config,
+        Err(error) => {
+            print_error(&error.0);
+            return EXIT_USAGE;
+        }
+    };
+    if let Err(error) = std::fs::create_dir_all(&config.out_dir) {
+        print_error(&format!("cannot create {}: {error}", config.out_dir.display()));
+        return EXIT_OUTPUT;
+    }
+    let (pages, walk_errors) = discover::discover(&args.inputs);
+    for (path, error) in &walk_errors {
+        print_error(&format!("{}: cannot read the folder: {error}", path.display()));
+    }
+    let progress = TerminalProgress::new(args.format);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build();
+    let manifest = match pool {
+        Ok(pool) => pool.install(|| batch::run(&pages, &config, &progress)),
+        Err(_) => batch::run(&pages, &config, &progress),
+    };
+    progress.finish();
+    let manifest_path = config.out_dir.join("manifest.json");
+    let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    if let Err(error) = output::write_atomic(&manifest_path, &json) {
+        print_error(&error.to_string());
+        return EXIT_OUTPUT;
+    }
+    let s = &manifest.summary;
+    eprintln!(
+        "batch: {} written, {} skipped, {} failed, {} warning(s), {} error(s) in the documents; manifest: {}",
+        s.written,
+        s.skipped,
+        s.failed,
+        s.warnings,
+        s.errors,
+        manifest_path.display()
+    );
+    if s.failed > 0 || !walk_errors.is_empty() { EXIT_PROBLEMS } else { EXIT_OK }
+}
+
+/// A progress bar on a terminal (hidden otherwise), with diagnostics printed above it.
+struct TerminalProgress {
+    bar: ProgressBar,
+    emitter: Emitter,
+    lock: Mutex<()>,
+}
+
+impl TerminalProgress {
+    fn new(format: Format) -> Self {
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+            bar.set_style(style);
+        }
+        Self { bar, emitter: Emitter { format, color: config::use_color() }, lock: Mutex::new(()) }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Progress for TerminalProgress {
+    fn start(&self, total: usize) {
+        self.bar.set_length(total as u64);
+    }
+
+    fn read(&self, document: &Document) {
+        let file = SourceFile { name: &document.roadmap.source.path, text: &document.text };
+        let text = self.emitter.render(&file, &document.roadmap.diagnostics);
+        if !text.is_empty() {
+            let _guard = self.lock.lock();
+            self.bar.suspend(|| eprint!("{text}"));
+        }
+    }
+
+    fn step(&self, message: &str) {
+        self.bar.set_message(message.to_string());
+        self.bar.inc(1);
+    }
+
+    fn problem(&self, message: &str) {
+        let _guard = self.lock.lock();
+        self.bar.suspend(|| print_error(message));
+    }
+}
