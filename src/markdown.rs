@@ -7,9 +7,16 @@ use crate::model::{Alignment, Block, Inline, ListItem};
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Deeper nesting than this is flattened (with an error) so that a hostile page cannot
-/// exhaust the stack of the reader, the JSON writer or the templates.
-pub const MAX_DEPTH: usize = 64;
+/// Containers (lists, items, quotes) nested deeper than this are flattened, with an error,
+/// so that a hostile page cannot exhaust the stack of the reader or the templates: the
+/// report data must stay within Typst's limits on JSON nesting (128, and each list level
+/// costs four), function calls and layout depth. 16 containers are 8 levels of lists,
+/// more than any roadmap uses.
+pub const MAX_DEPTH: usize = 16;
+
+/// Inline markup (emphasis, links) nested deeper than this keeps its text but not the
+/// extra levels of markup.
+pub const MAX_INLINE_DEPTH: usize = 12;
 
 /// A fenced Mermaid block as found in the page.
 #[derive(Clone, Debug)]
@@ -140,6 +147,8 @@ enum Leaf {
     Image {
         url: String,
     },
+    /// Markup nested beyond [`MAX_INLINE_DEPTH`]: its content joins the enclosing run.
+    Flat,
 }
 
 struct OpenLeaf {
@@ -360,6 +369,9 @@ impl Builder<'_> {
     }
 
     fn open_leaf(&mut self, kind: Leaf) {
+        let inline =
+            matches!(kind, Leaf::Emph | Leaf::Strong | Leaf::Strike | Leaf::Link { .. } | Leaf::Image { .. });
+        let kind = if inline && self.leaves.len() >= MAX_INLINE_DEPTH { Leaf::Flat } else { kind };
         self.leaves.push(OpenLeaf { kind, content: Vec::new() });
     }
 

@@ -2,4 +2,6 @@
 
 mod cli;
 mod common;
+mod export;
 mod reader;
+mod safety;

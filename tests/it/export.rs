@@ -1,0 +1,111 @@
+//! Reports as PDF: page text, glyphs, determinism, for the seed and every corpus page.
+
+use crate::common::{corpus_files, read, seed};
+use boardpack::locale::Lang;
+use boardpack::model::{Block, Inline, ListItem};
+use boardpack::render::{self, inspect};
+use boardpack::view::{self, ReportOptions, Template};
+
+fn options(roadmap: &boardpack::model::Roadmap) -> ReportOptions {
+    ReportOptions {
+        lang: view::choose_lang(None, roadmap),
+        template: Template::Report,
+        quarter: None,
+        meeting_date: None,
+    }
+}
+
+fn item_texts(items: &[ListItem], out: &mut Vec<String>) {
+    for item in items {
+        for block in &item.blocks {
+            match block {
+                Block::Paragraph { content, .. } => out.push(Inline::plain(content)),
+                Block::List { items, .. } => item_texts(items, out),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Page text with all whitespace removed, so that wrapped lines still match.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn the_seed_report_shows_every_task_and_activity_with_danish_letters() {
+    let mut document = read(&seed());
+    let data = view::build(&document.roadmap, &options(&document.roadmap));
+    assert_eq!(data.lang, Lang::Da);
+    let laid_out = render::compile(&data, document.base_dir.as_deref()).unwrap_or_else(|e| panic!("{e}"));
+    let text = squash(&inspect::page_texts(&laid_out).join(" "));
+    assert!(text.contains(&squash(&document.roadmap.title)));
+    for timeline in document.roadmap.diagrams.iter().filter_map(|d| d.gantt.as_ref()) {
+        assert!(!timeline.tasks.is_empty());
+        for task in &timeline.tasks {
+            assert!(text.contains(&squash(&task.name)), "task {:?} missing from the PDF", task.name);
+        }
+    }
+    let mut activities = Vec::new();
+    for track in &document.roadmap.tracks {
+        item_texts(&track.activities, &mut activities);
+    }
+    assert!(activities.len() >= 19, "{activities:?}");
+    for activity in &activities {
+        assert!(text.contains(&squash(activity)), "activity {activity:?} missing from the PDF");
+    }
+    for word in ["Årsskifte", "fællesskabet", "økonomiopfølgning", "Oplærnig", "UDKAST", "19.august2025"]
+    {
+        assert!(text.contains(word), "{word} missing");
+    }
+    assert!(inspect::missing_glyphs(&laid_out).is_empty());
+    let opts = options(&document.roadmap);
+    let exported = boardpack::export::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert!(exported.archival, "the seed's report must be PDF/A-2b");
+}
+
+#[test]
+fn every_corpus_page_exports_with_all_glyphs() {
+    for path in corpus_files() {
+        let mut document = read(&path);
+        let opts = options(&document.roadmap);
+        let exported = boardpack::export::export(&mut document, &opts)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(exported.pdf.starts_with(b"%PDF-"), "{}", path.display());
+        assert!(exported.pages >= 1);
+        let missing: Vec<_> =
+            document.roadmap.diagnostics.iter().filter(|d| d.code == "render::missing-glyph").collect();
+        assert!(missing.is_empty(), "{}: {missing:?}", path.display());
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    for template in [Template::Report, Template::Minutes] {
+        let make = || {
+            let mut document = read(&seed());
+            let mut opts = options(&document.roadmap);
+            opts.template = template;
+            boardpack::export::export(&mut document, &opts).map(|e| e.pdf).unwrap_or_default()
+        };
+        let (a, b) = (make(), make());
+        assert!(!a.is_empty());
+        assert!(a == b, "{template:?}: two exports differ");
+    }
+}
+
+#[test]
+fn english_reports_use_english_words_and_dates() {
+    let document = read(&seed());
+    let mut opts = options(&document.roadmap);
+    opts.lang = Lang::En;
+    let data = view::build(&document.roadmap, &opts);
+    let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+    let text = inspect::page_texts(&laid_out).join(" ");
+    assert!(
+        text.contains("DRAFT")
+            && text.contains("Generated 15 February 2026")
+            && text.contains("Document date"),
+        "{text}"
+    );
+}

@@ -1,0 +1,107 @@
+//! Hostile input: nothing executes, nothing outside the document's folder is read, and
+//! every bound holds with a clear diagnostic.
+
+use boardpack::date::Date;
+use boardpack::read::{ReadOptions, read_bytes, read_path};
+use boardpack::render::{self, inspect};
+use boardpack::view::{self, ReportOptions, Template};
+use std::time::Instant;
+
+fn opts() -> ReadOptions {
+    ReadOptions { today: Date::new(2026, 2, 15).unwrap_or_else(|| unreachable!()), repair: true }
+}
+
+fn report_text(bytes: &[u8], dir: Option<&std::path::Path>) -> (String, Vec<String>) {
+    let document = read_bytes(bytes, "page.md", dir, &opts());
+    let options = ReportOptions {
+        lang: boardpack::locale::Lang::En,
+        template: Template::Report,
+        quarter: None,
+        meeting_date: None,
+    };
+    let data = view::build(&document.roadmap, &options);
+    let laid_out = render::compile(&data, dir).unwrap_or_else(|e| panic!("{e}"));
+    let codes = document.roadmap.diagnostics.iter().map(|d| d.code.to_string()).collect();
+    (inspect::page_texts(&laid_out).join(" "), codes)
+}
+
+#[test]
+fn document_text_never_runs_as_typst_code() {
+    let page = "---\ntitle: \"#read(\\\"/etc/passwd\\\") $x$\"\n---\n# Plan #panic(\"x\")\n\nText #read(\"/etc/passwd\") and `#import \"/x\"` ]) } \\\\ // /* <l> @r = h\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section #read(\"/etc/passwd\")\n    Task #panic(\"x\") :a, 2025-01-01, 3d\n```\n";
+    let (text, _) = report_text(page.as_bytes(), None);
+    for literal in ["#read(\"/etc/passwd\")", "$x$", "#panic(\"x\")", "#import \"/x\"", "@r = h"] {
+        assert!(text.contains(literal), "{literal} not printed literally: {text}");
+    }
+    assert!(!text.contains("root:"), "a file was read");
+}
+
+#[test]
+fn images_outside_the_folder_are_refused() {
+    let dir = std::env::temp_dir().join(format!("boardpack-safety-{}", std::process::id()));
+    let inner = dir.join("doc");
+    std::fs::create_dir_all(&inner).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("secret.png"), b"\x89PNG not really").unwrap_or_else(|e| panic!("{e}"));
+    #[cfg(unix)]
+    let _ = std::os::unix::fs::symlink(dir.join("secret.png"), inner.join("link.png"));
+    let page = "# P\n\n![a](../../etc/passwd) ![b](/etc/passwd) ![c](../secret.png) ![d](link.png)\n";
+    std::fs::write(inner.join("page.md"), page).unwrap_or_else(|e| panic!("{e}"));
+    let document = read_path(&inner.join("page.md"), &opts()).unwrap_or_else(|e| panic!("{e}"));
+    let outside = document.roadmap.diagnostics.iter().filter(|d| d.code == "asset::outside-folder").count();
+    assert_eq!(outside, 4, "{:?}", document.roadmap.diagnostics);
+    let json = serde_json::to_string(&document.roadmap.blocks).unwrap_or_default();
+    assert!(!json.contains("\"path\""), "an image outside the folder got a path: {json}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_billion_laughs_front_matter_is_refused_quickly() {
+    let mut page = String::from(
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    let mut previous = 'a';
+    for name in "bcdefghi".chars() {
+        page.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{previous}"); 9].join(",")));
+        previous = name;
+    }
+    page.push_str("---\n# Bomb\n");
+    let start = Instant::now();
+    let document = read_bytes(page.as_bytes(), "bomb.md", None, &opts());
+    assert!(start.elapsed().as_secs() < 2);
+    assert!(document.roadmap.diagnostics.iter().any(|d| d.code == "frontmatter::yaml" && d.line == Some(2)));
+    assert_eq!(document.roadmap.title, "Bomb");
+}
+
+#[test]
+fn a_50_mb_file_is_refused_with_a_clear_error() {
+    let path = std::env::temp_dir().join(format!("boardpack-big-{}.md", std::process::id()));
+    let line = "lorem ipsum dolor sit amet\n";
+    std::fs::write(&path, line.repeat(50 * 1024 * 1024 / line.len())).unwrap_or_else(|e| panic!("{e}"));
+    let start = Instant::now();
+    let error = read_path(&path, &opts()).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(start.elapsed().as_secs() < 2);
+    assert!(error.contains("50 MiB") && error.contains("8 MiB"), "{error}");
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn a_thousand_level_list_keeps_every_item() {
+    let page: String = std::iter::once("# Deep\n\n".to_string())
+        .chain((0..1000).map(|i| format!("{}- level {i}\n", "  ".repeat(i))))
+        .collect();
+    let start = Instant::now();
+    let (text, codes) = report_text(page.as_bytes(), None);
+    assert!(start.elapsed().as_secs() < 5);
+    assert!(codes.iter().any(|c| c == "markdown::too-deep"));
+    for i in [0, 7, 8, 500, 999] {
+        assert!(text.contains(&format!("level {i} ")), "level {i} lost");
+    }
+}
+
+#[test]
+fn a_chart_spanning_ten_thousand_years_is_drawn() {
+    let page = "# Long\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    excludes weekends\n    section A\n    Very long :a, 0001-01-01, 9999-12-31\n    Later :after a, 3d\n```\n";
+    let start = Instant::now();
+    let (text, _) = report_text(page.as_bytes(), None);
+    assert!(start.elapsed().as_secs() < 2);
+    assert!(text.contains("Very long"));
+}
