@@ -71,7 +71,9 @@ pub struct Summary {
 /// Progress reporting, so the command can drive a progress bar and print diagnostics.
 pub trait Progress: Sync {
     fn start(&self, total: usize);
-    fn read(&self, document: &Document);
+    /// A document was read; `diagnostics` are the ones to show (all of them after
+    /// reading, only the new ones after rendering).
+    fn read(&self, document: &Document, diagnostics: &[crate::diag::Diagnostic]);
     fn step(&self, message: &str);
     fn problem(&self, message: &str);
 }
@@ -111,7 +113,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
                 None
             }
             Ok(document) => {
-                progress.read(&document);
+                progress.read(&document, &document.roadmap.diagnostics);
                 result.errors = count(&document, Severity::Error);
                 result.warnings = count(&document, Severity::Warning);
                 let has_gantt = document.roadmap.diagrams.iter().any(|d| d.gantt.is_some());
@@ -160,7 +162,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
         .par_iter()
         .map(|job| {
             let outcome = match &read[job.doc] {
-                Some(document) => make_one(document, job, config),
+                Some(document) => make_one(document, job, config, progress),
                 None => Err("not read".to_string()),
             };
             render::evict_cache();
@@ -242,7 +244,8 @@ fn output_names(documents: &[Option<Document>]) -> Vec<Option<String>> {
         .collect()
 }
 
-fn make_one(document: &Document, job: &Job, config: &BatchConfig) -> Result<Written, String> {
+fn make_one(document: &Document, job: &Job, config: &BatchConfig, progress: &dyn Progress) -> Result<Written, String> {
+    let original = document;
     let mut document = document.clone();
     let options = config.report.options_for(&document.roadmap, job.quarter);
     // Contain a panic in one document: report it as that document's failure.
@@ -251,6 +254,12 @@ fn make_one(document: &Document, job: &Job, config: &BatchConfig) -> Result<Writ
             .map_err(|_| "internal error while rendering (a bug in boardpack, please report it)".to_string())?
             .map_err(|e| e.to_string())?;
     output::write_atomic(&job.path, &exported.pdf).map_err(|e| e.to_string())?;
+    // Rendering may find more (characters without a glyph): show those, once per document.
+    let new: Vec<_> =
+        document.roadmap.diagnostics.iter().filter(|d| !original.roadmap.diagnostics.contains(d)).cloned().collect();
+    if !new.is_empty() && job.quarter == config.quarters.as_ref().and_then(|q| q.first().copied()) {
+        progress.read(&document, &new);
+    }
     Ok(Written {
         quarter: job.quarter.map(|q| q.to_string()),
         path: job.path.display().to_string(),

@@ -94,9 +94,9 @@ impl Progress for TerminalProgress {
         self.bar.set_length(total as u64);
     }
 
-    fn read(&self, document: &Document) {
+    fn read(&self, document: &Document, diagnostics: &[crate::diag::Diagnostic]) {
         let file = SourceFile { name: &document.roadmap.source.path, text: &document.text };
-        let text = self.emitter.render(&file, &document.roadmap.diagnostics);
+        let text = self.emitter.render(&file, diagnostics);
         if !text.is_empty() {
             let _guard = self.lock.lock();
             self.bar.suspend(|| eprint!("{text}"));

@@ -1,5 +1,6 @@
 //! The one integration-test binary (so Typst is linked once).
 
+mod check;
 mod cli;
 mod common;
 mod export;
