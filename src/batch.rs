@@ -244,7 +244,12 @@ fn output_names(documents: &[Option<Document>]) -> Vec<Option<String>> {
         .collect()
 }
 
-fn make_one(document: &Document, job: &Job, config: &BatchConfig, progress: &dyn Progress) -> Result<Written, String> {
+fn make_one(
+    document: &Document,
+    job: &Job,
+    config: &BatchConfig,
+    progress: &dyn Progress,
+) -> Result<Written, String> {
     let original = document;
     let mut document = document.clone();
     let options = config.report.options_for(&document.roadmap, job.quarter);
@@ -255,8 +260,13 @@ fn make_one(document: &Document, job: &Job, config: &BatchConfig, progress: &dyn
             .map_err(|e| e.to_string())?;
     output::write_atomic(&job.path, &exported.pdf).map_err(|e| e.to_string())?;
     // Rendering may find more (characters without a glyph): show those, once per document.
-    let new: Vec<_> =
-        document.roadmap.diagnostics.iter().filter(|d| !original.roadmap.diagnostics.contains(d)).cloned().collect();
+    let new: Vec<_> = document
+        .roadmap
+        .diagnostics
+        .iter()
+        .filter(|d| !original.roadmap.diagnostics.contains(d))
+        .cloned()
+        .collect();
     if !new.is_empty() && job.quarter == config.quarters.as_ref().and_then(|q| q.first().copied()) {
         progress.read(&document, &new);
     }

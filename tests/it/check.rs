@@ -11,7 +11,11 @@ fn check(args: &[&str]) -> (Option<i32>, String, String) {
         .env("NO_COLOR", "1")
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]

@@ -1,0 +1,60 @@
+//! In-process export timings (run with `cargo bench --bench export`): the first report of
+//! a process (font parsing and Typst's lazy set-up included) and later reports of other
+//! documents in the same process. Whole-process timings: `scripts/bench-export.sh`.
+
+use boardpack::date::Date;
+use boardpack::read::{ReadOptions, read_path};
+use boardpack::view::{self, ReportOptions, Template};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn export(path: &Path, today: Date) -> Duration {
+    let start = Instant::now();
+    let mut document =
+        read_path(path, &ReadOptions { today, repair: true }).unwrap_or_else(|e| panic!("{e}"));
+    let options = ReportOptions {
+        lang: view::choose_lang(None, &document.roadmap),
+        template: Template::Report,
+        quarter: None,
+        meeting_date: None,
+    };
+    let exported = boardpack::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    std::hint::black_box(exported.pdf);
+    boardpack::render::evict_cache();
+    start.elapsed()
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn main() {
+    let today = Date::new(2026, 2, 15).unwrap_or_else(|| unreachable!());
+    let seed = PathBuf::from("examples/os2forms-roadmap.md");
+    let others: Vec<PathBuf> = [
+        "os2forms-roadmap-final.md",
+        "os2display-forvaltning-milestones.md",
+        "os2forms-releaseplan-until.md",
+    ]
+    .iter()
+    .map(|f| Path::new("tests/fixtures/corpus").join(f))
+    .collect();
+    let first = export(&seed, today);
+    println!("first export in the process (seed):            {:>7.2} ms", first.as_secs_f64() * 1e3);
+    let second = export(&others[0], today);
+    println!("second export, another document:                {:>7.2} ms", second.as_secs_f64() * 1e3);
+    let mut warm = Vec::new();
+    for round in 0..30 {
+        warm.push(export(&others[round % others.len()], today));
+    }
+    println!("later exports of other documents (median of 30):{:>7.2} ms", median(warm).as_secs_f64() * 1e3);
+    let mut seed_warm = Vec::new();
+    for _ in 0..30 {
+        seed_warm.push(export(&seed, today));
+    }
+    println!(
+        "the seed again, warm process (median of 30):    {:>7.2} ms",
+        median(seed_warm).as_secs_f64() * 1e3
+    );
+}
