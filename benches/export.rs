@@ -9,13 +9,17 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn export(path: &Path, today: Date) -> Duration {
+    export_with(path, today, None)
+}
+
+fn export_with(path: &Path, today: Date, quarter: Option<boardpack::quarter::Quarter>) -> Duration {
     let start = Instant::now();
     let mut document =
         read_path(path, &ReadOptions { today, repair: true }).unwrap_or_else(|e| panic!("{e}"));
     let options = ReportOptions {
         lang: view::choose_lang(None, &document.roadmap),
         template: Template::Report,
-        quarter: None,
+        quarter,
         meeting_date: None,
     };
     let exported = boardpack::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
