@@ -1,6 +1,8 @@
 //! Bytes to text: byte-order marks, UTF-16, legacy single-byte text, line endings, and
 //! (in `mojibake`) the repair of UTF-8 that was once mis-decoded through a legacy code page.
 
+pub mod johab;
+
 use crate::diag::{Diagnostic, Span};
 
 #[derive(Clone, Copy, Debug)]
@@ -32,8 +34,17 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Decoded {
     let mut diagnostics = Vec::new();
     let (text, encoding) = to_unicode(bytes, &mut notes, &mut diagnostics);
     let text = normalize_line_endings(text, &mut notes);
-    let text = if options.repair { repair(text, &mut notes, &mut diagnostics) } else { text };
-    Decoded { text, encoding, notes, diagnostics }
+    let text = if options.repair {
+        repair(text, &mut notes, &mut diagnostics)
+    } else {
+        text
+    };
+    Decoded {
+        text,
+        encoding,
+        notes,
+        diagnostics,
+    }
 }
 
 fn to_unicode(
@@ -93,7 +104,8 @@ fn utf8_with_1252_fallback(mut bytes: &[u8]) -> (String, usize) {
                 let good = error.valid_up_to();
                 text.push_str(std::str::from_utf8(&bytes[..good]).unwrap_or_default());
                 let len = error.error_len().unwrap_or(bytes.len() - good);
-                let (legacy, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[good..good + len]);
+                let (legacy, _) =
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes[good..good + len]);
                 text.push_str(&legacy);
                 bad += len;
                 bytes = &bytes[good + len..];
@@ -129,7 +141,10 @@ mod tests {
 
     #[test]
     fn reads_utf16_with_bom() {
-        let bytes: Vec<u8> = [0xFF, 0xFE].into_iter().chain("År".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("År".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&bytes, DecodeOptions::default()).text, "År");
     }
 
