@@ -2,6 +2,7 @@
 //! (in `mojibake`) the repair of UTF-8 that was once mis-decoded through a legacy code page.
 
 pub mod johab;
+mod mojibake;
 
 use crate::diag::{Diagnostic, Span};
 
@@ -122,9 +123,51 @@ fn normalize_line_endings(text: String, notes: &mut Vec<String>) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The hook for mojibake repair; without a detector the text is returned unchanged.
-fn repair(text: String, _notes: &mut Vec<String>, _diagnostics: &mut Vec<Diagnostic>) -> String {
-    text
+/// Undoes mojibake (see [`mojibake`]) and says so: a warning with the first repaired
+/// character, since a false repair would silently change the author's words.
+fn repair(text: String, notes: &mut Vec<String>, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let Some(repaired) = mojibake::repair(&text) else {
+        return text;
+    };
+    let history = history(&repaired.steps);
+    let changed: usize = repaired
+        .changed
+        .iter()
+        .map(|r| repaired.text[r.clone()].chars().count())
+        .sum();
+    let span = repaired.changed.first().map_or(Span::at(0, 0), |r| {
+        Span::at(
+            r.start,
+            repaired.text[r.clone()]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8),
+        )
+    });
+    let pages: Vec<&str> = repaired.steps.iter().rev().copied().collect();
+    notes.push(format!(
+        "repaired mojibake (UTF-8 read as {})",
+        pages.join(", then as ")
+    ));
+    diagnostics.push(
+        Diagnostic::warning(
+            "decode::mojibake-repaired",
+            format!("repaired mojibake: the text was {history}; {changed} characters changed"),
+        )
+        .with_span(span)
+        .with_hint("if the text was right as it was, run again with --no-repair"),
+    );
+    repaired.text
+}
+
+/// "UTF-8 read as X and saved again", oldest mis-decoding first.
+fn history(steps: &[&str]) -> String {
+    let parts: Vec<String> = steps
+        .iter()
+        .rev()
+        .map(|page| format!("read as {page} and saved again"))
+        .collect();
+    format!("UTF-8 {}", parts.join(", then "))
 }
 
 #[cfg(test)]

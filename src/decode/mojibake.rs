@@ -1,0 +1,421 @@
+//! Mojibake repair: text that was UTF-8 read through a legacy code page and saved again
+//! (`fÃ¦lles` for `fælles` via Windows-1252, `f칝lles` via Johab) is undone by encoding the
+//! damaged characters back with that code page and reading the bytes as UTF-8.
+//!
+//! Every byte of a multi-byte UTF-8 character is ≥ 0x80, so only runs of non-ASCII
+//! characters can be damaged, and the text is examined run by run. Within a run, a *group*
+//! is a few characters whose code-page bytes form complete UTF-8 characters that look like
+//! text. A run is *explained* when all its characters fall into groups. Real text rarely is:
+//! `æ` alone is byte 0xE6, which needs two continuation bytes after it.
+//!
+//! Repair needs evidence on top of that (see `single_byte_strong` and `verdict`). If every
+//! run of the document is explained and one run has evidence, the whole document is
+//! repaired; otherwise only the runs with evidence are. Passes repeat until nothing changes,
+//! which undoes double mojibake and makes the repair idempotent.
+
+use std::ops::Range;
+
+use super::johab;
+
+/// Enough for double mojibake; each pass shrinks the damaged text, so this is rarely reached.
+const MAX_PASSES: usize = 8;
+/// A group is at most one 4-byte UTF-8 character, or in Johab a few characters whose
+/// two-byte codes straddle UTF-8 characters.
+const MAX_GROUP_CHARS: usize = 6;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repaired {
+    pub text: String,
+    /// The code pages undone, as "UTF-8 read as …" labels, the latest mis-decoding first.
+    pub steps: Vec<&'static str>,
+    /// Byte ranges of `text` that repair produced, sorted and disjoint.
+    pub changed: Vec<Range<usize>>,
+}
+
+/// Repairs `text`, or `None` if it shows no mojibake.
+pub fn repair(text: &str) -> Option<Repaired> {
+    if text.is_ascii() {
+        return None;
+    }
+    let mut current: Option<String> = None;
+    let mut steps = Vec::new();
+    let mut changed = Vec::new();
+    while steps.len() < MAX_PASSES {
+        let source = current.as_deref().unwrap_or(text);
+        let Some(pass) = [Page::SingleByte, Page::Johab]
+            .into_iter()
+            .find_map(|page| pass(source, page))
+        else {
+            break;
+        };
+        changed = remap(&changed, &pass.edits);
+        steps.push(pass.label);
+        current = Some(pass.text);
+    }
+    current.map(|text| Repaired {
+        text,
+        steps,
+        changed,
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Page {
+    /// Windows-1252 with its five undefined bytes passed through as C1 controls, which
+    /// also covers Latin-1 ("sloppy" Windows-1252, as ftfy calls it).
+    SingleByte,
+    Johab,
+}
+
+impl Page {
+    fn encode(self, c: char, out: &mut Vec<u8>) -> bool {
+        match self {
+            Page::SingleByte => single_byte(c).map(|b| out.push(b)).is_some(),
+            Page::Johab => johab::encode_char(c, out),
+        }
+    }
+
+    /// Whether a repaired character looks like text rather than a new kind of garbage.
+    fn plausible(self, c: char) -> bool {
+        let c = u32::from(c);
+        match self {
+            Page::SingleByte => match c {
+                // Latin, combining marks (decomposed accents), Greek, Cyrillic, Armenian,
+                // Hebrew letters, Arabic; not C1 controls, IPA, Hebrew points, Syriac or NKo.
+                0xA0..=0x24F | 0x300..=0x58F | 0x5D0..=0x5EA | 0x600..=0x6FF => true,
+                0x800.. => !is_private_or_noncharacter(c),
+                _ => false,
+            },
+            // Narrower: what UTF-8 Latin text read as Johab turns into. Korean read back
+            // the other way tends to give Cyrillic, IPA or CJK, and is left alone.
+            Page::Johab => matches!(
+                c,
+                0x20..=0x7E | 0xA0..=0x24F | 0x370..=0x3FF | 0x1E00..=0x1EFF | 0x2000..=0x2BFF | 0xFE0F | 0x1F000..=0x1FAFF
+            ),
+        }
+    }
+}
+
+fn is_private_or_noncharacter(c: u32) -> bool {
+    (0xE000..=0xF8FF).contains(&c)
+        || (0xFDD0..=0xFDEF).contains(&c)
+        || c & 0xFFFE == 0xFFFE
+        || c >= 0xF0000
+}
+
+/// The byte that sloppy Windows-1252 decodes to `c`.
+fn single_byte(c: char) -> Option<u8> {
+    let byte = match c {
+        '\u{80}'..='\u{FF}' => return u8::try_from(u32::from(c)).ok(),
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(byte)
+}
+
+struct Pass {
+    text: String,
+    label: &'static str,
+    edits: Vec<Edit>,
+}
+
+/// `old` in the text before a pass became `new` in the text after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Edit {
+    old: Range<usize>,
+    new: Range<usize>,
+}
+
+/// One repair with one code page, or `None` if it finds nothing to repair.
+fn pass(text: &str, page: Page) -> Option<Pass> {
+    let mut all_explained = true;
+    let mut any_strong = false;
+    for run in runs(text) {
+        let verdict = verdict(text, run, page);
+        all_explained &= verdict.explained;
+        any_strong |= verdict.strong;
+    }
+    if !any_strong {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut seen = Seen::default();
+    let mut copied = 0;
+    for run in runs(text) {
+        if !all_explained && !verdict(text, run.clone(), page).strong {
+            continue;
+        }
+        for_each_group(text, run, page, |group| {
+            out.push_str(&text[copied..group.start]);
+            let new_start = out.len();
+            // A byte-order mark that was itself mojibake ("ï»¿") goes, as at decoding.
+            if !(new_start == 0 && group.decoded == "\u{FEFF}") {
+                out.push_str(group.decoded);
+            }
+            match edits.last_mut() {
+                Some(last) if last.old.end == group.start => {
+                    last.old.end = group.end;
+                    last.new.end = out.len();
+                }
+                _ => edits.push(Edit {
+                    old: group.start..group.end,
+                    new: new_start..out.len(),
+                }),
+            }
+            seen.note(&text[group.start..group.end]);
+            copied = group.end;
+        });
+    }
+    out.push_str(&text[copied..]);
+    Some(Pass {
+        text: out,
+        label: seen.label(page),
+        edits,
+    })
+}
+
+/// Which damaged characters a single-byte pass saw, to name the code page.
+#[derive(Default)]
+struct Seen {
+    c1: bool,
+    windows: bool,
+}
+
+impl Seen {
+    fn note(&mut self, damaged: &str) {
+        self.c1 |= damaged.chars().any(|c| c.is_control());
+        self.windows |= damaged.chars().any(|c| u32::from(c) > 0xFF);
+    }
+
+    fn label(&self, page: Page) -> &'static str {
+        match (page, self.windows, self.c1) {
+            (Page::Johab, ..) => "Johab (CP1361)",
+            (Page::SingleByte, true, _) => "Windows-1252",
+            (Page::SingleByte, false, true) => "Latin-1 (ISO-8859-1)",
+            (Page::SingleByte, false, false) => "Windows-1252 (or Latin-1)",
+        }
+    }
+}
+
+/// Maximal runs of non-ASCII characters, as byte ranges.
+fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let start = pos + bytes[pos..].iter().position(|b| !b.is_ascii())?;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        pos = end;
+        Some(start..end)
+    })
+}
+
+struct Verdict {
+    explained: bool,
+    strong: bool,
+}
+
+fn verdict(text: &str, run: Range<usize>, page: Page) -> Verdict {
+    match page {
+        Page::SingleByte => {
+            let mut strong = false;
+            let explained = for_each_group(text, run, page, |group| {
+                strong |= single_byte_strong(text, &group)
+            });
+            Verdict { explained, strong }
+        }
+        Page::Johab => {
+            // Johab mojibake of Latin text is Hangul glued to ASCII letters (`f칝llesskabet`);
+            // a Korean word that happens to be valid UTF-8 in Johab rarely decodes to Latin
+            // letters and is rarely written flush against ASCII letters.
+            let mut latin = false;
+            let explained = for_each_group(text, run.clone(), page, |group| {
+                latin |= group.decoded.chars().any(is_latin_letter);
+            });
+            let bytes = text.as_bytes();
+            let touches = |at: Option<usize>| {
+                at.and_then(|i| bytes.get(i))
+                    .is_some_and(u8::is_ascii_alphanumeric)
+            };
+            let touching = touches(run.start.checked_sub(1)) || touches(Some(run.end));
+            Verdict {
+                explained,
+                strong: explained && latin && touching,
+            }
+        }
+    }
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && matches!(u32::from(c), 0xC0..=0x24F | 0x1E00..=0x1EFF)
+}
+
+/// Punctuation that can follow a letter in real text (closing quotes of several
+/// conventions, dashes, ellipsis, spaces, trademark signs): `Ä…` alone proves little.
+const AFTER_LETTER_OK: &str = "’”›»‘“«‹–—…•\u{A0}\u{AD}·´®™";
+/// Of those, the ones that real text does not follow with a letter directly; the
+/// apostrophe, dashes and middle dot join words and are missing here.
+const BEFORE_LETTER_ODD: &str = "”›»‘“«‹…•®™";
+
+/// Evidence that a single-byte group is mojibake rather than, say, `„Fuß“`. The patterns
+/// follow ftfy's badness heuristic: sequences that are far likelier in mojibake than in text.
+fn single_byte_strong(text: &str, group: &Group<'_>) -> bool {
+    let damaged = &text[group.start..group.end];
+    let mut chars = damaged.chars();
+    let Some(lead) = chars.next() else {
+        return false;
+    };
+    // `Â`/`Ã` before a symbol, a lowercase letter before two or three symbols (`â€™`,
+    // `ðŸ˜€`), and C1 controls are hardly ever text.
+    if matches!(lead, 'Â' | 'Ã')
+        || damaged.chars().count() >= 3
+        || damaged.chars().any(char::is_control)
+    {
+        return true;
+    }
+    // A capital letter followed by a symbol that does not follow letters (`Å¡`, `Ä‡`).
+    if chars.clone().any(|c| !AFTER_LETTER_OK.contains(c)) {
+        return true;
+    }
+    let next = text[group.end..].chars().next();
+    if chars.last().is_some_and(|c| BEFORE_LETTER_ODD.contains(c))
+        && next.is_some_and(char::is_alphanumeric)
+    {
+        return true;
+    }
+    // A lowercase letter followed by an accented capital (`siÄ™`).
+    let prev = text[..group.start].chars().next_back();
+    prev.is_some_and(|c| c.is_ascii_lowercase()) && lead.is_uppercase()
+}
+
+struct Group<'a> {
+    /// The damaged characters, as a byte range of the text.
+    start: usize,
+    end: usize,
+    /// What they were meant to be.
+    decoded: &'a str,
+}
+
+/// Splits `run` into groups, calling `found` for each; returns whether every character of
+/// the run is in a group. A character that starts no group is skipped, so the scan resyncs
+/// on the next one, as UTF-8 itself does.
+fn for_each_group(
+    text: &str,
+    run: Range<usize>,
+    page: Page,
+    mut found: impl FnMut(Group<'_>),
+) -> bool {
+    let mut explained = true;
+    let mut bytes = Vec::with_capacity(4 * MAX_GROUP_CHARS);
+    let mut start = run.start;
+    while start < run.end {
+        let end = group_at(&text[start..run.end], page, &mut bytes).map(|len| start + len);
+        match (end, std::str::from_utf8(&bytes)) {
+            (Some(end), Ok(decoded)) => {
+                found(Group {
+                    start,
+                    end,
+                    decoded,
+                });
+                start = end;
+            }
+            _ => {
+                explained = false;
+                start += text[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    explained
+}
+
+/// The byte length of the group at the start of `rest`, with its UTF-8 in `bytes`.
+fn group_at(rest: &str, page: Page, bytes: &mut Vec<u8>) -> Option<usize> {
+    bytes.clear();
+    for (offset, c) in rest.char_indices().take(MAX_GROUP_CHARS) {
+        if !page.encode(c, bytes) {
+            return None;
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(decoded) => {
+                return decoded
+                    .chars()
+                    .all(|c| page.plausible(c))
+                    .then_some(offset + c.len_utf8());
+            }
+            // Cut short inside a UTF-8 character: the next character may complete it.
+            Err(error) if error.error_len().is_none() => {}
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Carries the repaired ranges of earlier passes through the edits of a later one and adds
+/// that pass's own.
+fn remap(changed: &[Range<usize>], edits: &[Edit]) -> Vec<Range<usize>> {
+    let mut growth = Vec::with_capacity(edits.len() + 1);
+    growth.push(0isize);
+    for edit in edits {
+        let last = growth.last().copied().unwrap_or(0);
+        growth.push(last + edit.new.len() as isize - edit.old.len() as isize);
+    }
+    // A position inside an edit moves to that edit's start or end; any other shifts by
+    // the growth of the edits before it.
+    let map = |pos: usize, is_end: bool| {
+        let before = edits.partition_point(|e| {
+            if is_end {
+                e.old.end < pos
+            } else {
+                e.old.end <= pos
+            }
+        });
+        match edits.get(before) {
+            Some(e) if is_end && e.old.start < pos => e.new.end,
+            Some(e) if !is_end && e.old.start <= pos => e.new.start,
+            _ => pos.saturating_add_signed(growth[before]),
+        }
+    };
+    let mut ranges: Vec<Range<usize>> = changed
+        .iter()
+        .map(|r| map(r.start, false)..map(r.end, true))
+        .chain(edits.iter().map(|e| e.new.clone()))
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
