@@ -80,17 +80,18 @@ impl Page {
         let c = u32::from(c);
         match self {
             Page::SingleByte => match c {
-                // Latin, combining marks (decomposed accents), Greek, Cyrillic, Armenian,
-                // Hebrew letters, Arabic; not C1 controls, IPA, Hebrew points, Syriac or NKo.
-                0xA0..=0x24F | 0x300..=0x58F | 0x5D0..=0x5EA | 0x600..=0x6FF => true,
+                // Latin, modifier letters (ˆ and ˜ are in Windows-1252), combining marks
+                // (decomposed accents), Greek, Cyrillic, Armenian, Hebrew letters, Arabic;
+                // not C1 controls, IPA, Hebrew points, Syriac or NKo.
+                0xA0..=0x24F | 0x2B0..=0x58F | 0x5D0..=0x5EA | 0x600..=0x6FF => true,
                 0x800.. => !is_private_or_noncharacter(c),
                 _ => false,
             },
-            // Narrower: what UTF-8 Latin text read as Johab turns into. Korean read back
-            // the other way tends to give Cyrillic, IPA or CJK, and is left alone.
+            // Narrower: what European text and emoji turn into when read as Johab. Korean
+            // read back the other way mostly gives IPA, CJK or controls instead.
             Page::Johab => matches!(
                 c,
-                0x20..=0x7E | 0xA0..=0x24F | 0x370..=0x3FF | 0x1E00..=0x1EFF | 0x2000..=0x2BFF | 0xFE0F | 0x1F000..=0x1FAFF
+                0x20..=0x7E | 0xA0..=0x24F | 0x370..=0x52F | 0x1E00..=0x1EFF | 0x2000..=0x2BFF | 0xFE0F | 0x1F000..=0x1FAFF
             ),
         }
     }
@@ -154,14 +155,14 @@ struct Edit {
 
 /// One repair with one code page, or `None` if it finds nothing to repair.
 fn pass(text: &str, page: Page) -> Option<Pass> {
-    let mut all_explained = true;
-    let mut any_strong = false;
+    let (mut all_explained, mut any_strong, mut partial_ok) = (true, false, true);
     for run in runs(text) {
         let verdict = verdict(text, run, page);
         all_explained &= verdict.explained;
         any_strong |= verdict.strong;
+        partial_ok &= !verdict.unsafe_for_partial;
     }
-    if !any_strong {
+    if !any_strong || !(all_explained || partial_ok) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -240,8 +241,13 @@ fn runs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 struct Verdict {
+    /// Every character of the run is in a group.
     explained: bool,
+    /// The run is mojibake beyond reasonable doubt.
     strong: bool,
+    /// The run is real text of a kind that could also pass for mojibake elsewhere in the
+    /// document, so only whole-document repair is safe.
+    unsafe_for_partial: bool,
 }
 
 fn verdict(text: &str, run: Range<usize>, page: Page) -> Verdict {
@@ -251,32 +257,47 @@ fn verdict(text: &str, run: Range<usize>, page: Page) -> Verdict {
             let explained = for_each_group(text, run, page, |group| {
                 strong |= single_byte_strong(text, &group)
             });
-            Verdict { explained, strong }
-        }
-        Page::Johab => {
-            // Johab mojibake of Latin text is Hangul glued to ASCII letters (`f칝llesskabet`);
-            // a Korean word that happens to be valid UTF-8 in Johab rarely decodes to Latin
-            // letters and is rarely written flush against ASCII letters.
-            let mut latin = false;
-            let explained = for_each_group(text, run.clone(), page, |group| {
-                latin |= group.decoded.chars().any(is_latin_letter);
-            });
-            let bytes = text.as_bytes();
-            let touches = |at: Option<usize>| {
-                at.and_then(|i| bytes.get(i))
-                    .is_some_and(u8::is_ascii_alphanumeric)
-            };
-            let touching = touches(run.start.checked_sub(1)) || touches(Some(run.end));
             Verdict {
                 explained,
-                strong: explained && latin && touching,
+                strong,
+                unsafe_for_partial: false,
             }
         }
+        Page::Johab => johab_verdict(text, run),
     }
 }
 
-fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic() && matches!(u32::from(c), 0xC0..=0x24F | 0x1E00..=0x1EFF)
+/// Johab mojibake of Latin text is Hangul glued to ASCII (`f칝llesskabet`, `2췈`). Korean
+/// words that are valid UTF-8 in Johab exist (`키` reads as `ǡ`, `칩` as `ó`), but they are
+/// single syllables from a few rows, so a Korean document vetoes partial repair, and only
+/// Latin-1 letters and signs flush against ASCII, runs of three or more, or emoji (the
+/// Hanja 游 and a Hangul syllable) count as evidence.
+fn johab_verdict(text: &str, run: Range<usize>) -> Verdict {
+    let (mut latin, mut emoji, mut chars) = (false, false, 0);
+    let explained = for_each_group(text, run.clone(), Page::Johab, |group| {
+        latin |= group
+            .decoded
+            .chars()
+            .any(|c| matches!(u32::from(c), 0xA1..=0x17F));
+        emoji |= group.decoded.chars().any(|c| u32::from(c) >= 0x1F000);
+        chars += text[group.start..group.end].chars().count();
+    });
+    let bytes = text.as_bytes();
+    let touches = |at: Option<usize>| {
+        at.and_then(|i| bytes.get(i))
+            .is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let touching = touches(run.start.checked_sub(1)) || touches(Some(run.end));
+    let hangul = || {
+        text[run.clone()]
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+    };
+    Verdict {
+        explained,
+        strong: explained && (emoji || chars >= 3 || latin && touching),
+        unsafe_for_partial: !explained && hangul(),
+    }
 }
 
 /// Punctuation that can follow a letter in real text (closing quotes of several
@@ -294,9 +315,9 @@ fn single_byte_strong(text: &str, group: &Group<'_>) -> bool {
     let Some(lead) = chars.next() else {
         return false;
     };
-    // `Â`/`Ã` before a symbol, a lowercase letter before two or three symbols (`â€™`,
+    // `Â`, `Ã`, `Î`, `Ð` before a symbol, a lowercase letter before two or three symbols (`â€™`,
     // `ðŸ˜€`), and C1 controls are hardly ever text.
-    if matches!(lead, 'Â' | 'Ã')
+    if matches!(lead, 'Â' | 'Ã' | 'Î' | 'Ð')
         || damaged.chars().count() >= 3
         || damaged.chars().any(char::is_control)
     {
@@ -418,4 +439,210 @@ fn remap(changed: &[Range<usize>], edits: &[Edit]) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How a UTF-8 text looks after being read with a code page and saved again.
+    fn windows_1252(text: &str) -> String {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(text.as_bytes())
+            .0
+            .into_owned()
+    }
+
+    fn latin_1(text: &str) -> String {
+        text.bytes().map(char::from).collect()
+    }
+
+    /// Johab as the damage happened in the seed: bytes Johab cannot read are dropped.
+    fn johab_lossy(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match johab::decode(&bytes[i..]) {
+                Ok(rest) => return out + &rest,
+                Err(bad) => {
+                    out += &johab::decode(&bytes[i..i + bad]).unwrap();
+                    i += bad + 1;
+                }
+            }
+        }
+        out
+    }
+
+    fn repaired(text: &str) -> String {
+        repair(text).map_or_else(|| text.to_owned(), |r| r.text)
+    }
+
+    #[track_caller]
+    fn assert_untouched(text: &str) {
+        assert_eq!(repair(text), None, "{text:?} was changed");
+    }
+
+    const DANISH: &str =
+        "Fællesskabet mødes på Ærø i år – »Åbent hus« kl. 10½. Ønsker? Skriv til Søren.";
+    const GERMAN: &str =
+        "Größere Änderungen: „Fuß“ und »Straße« – Übergänge für Ökonomie, Maße 3 m².";
+    const FRENCH: &str =
+        "À côté de l’église, « déjà vu » — ça coûte 5 € ; Ç’a été l’ÉTÉ… CAFÉ ! Œuvre, cœur.";
+    const POLISH: &str = "Zażółć gęślą jaźń. Się, był, ściana, Łódź, Gdańsk.";
+    const RUSSIAN: &str = "Привет, мир! Дорожная карта на 2026 год: сроки и этапы.";
+    const GREEK: &str = "Καλημέρα κόσμε· ο χάρτης πορείας για το 2026.";
+    const EMOJI: &str = "🚀 Launch ✅ done 📆 2026-01-01 👩‍💻 team 🇩🇰 ❤️ 🎉";
+
+    #[test]
+    fn repairs_windows_1252_mojibake_of_real_text() {
+        for text in [DANISH, GERMAN, FRENCH, POLISH, RUSSIAN, GREEK, EMOJI] {
+            let damaged = windows_1252(text);
+            assert_ne!(damaged, text);
+            let repair = repair(&damaged).unwrap_or_else(|| panic!("{damaged:?} not repaired"));
+            assert_eq!(repair.text, text);
+            assert_eq!(repair.steps, ["Windows-1252"]);
+        }
+    }
+
+    #[test]
+    fn names_the_page() {
+        assert_eq!(
+            repair("fÃ¦llesskabet").unwrap().steps,
+            ["Windows-1252 (or Latin-1)"]
+        );
+        assert_eq!(
+            repair(&latin_1("a – b")).unwrap().steps,
+            ["Latin-1 (ISO-8859-1)"]
+        );
+        assert_eq!(repair(&latin_1(DANISH)).unwrap().text, DANISH);
+        assert_eq!(
+            repair(&johab_lossy("på øen")).unwrap().steps,
+            ["Johab (CP1361)"]
+        );
+    }
+
+    #[test]
+    fn repairs_the_classics() {
+        assert_eq!(repaired("fÃ¦llesskabet"), "fællesskabet");
+        assert_eq!(repaired("2025â€“2026"), "2025–2026");
+        assert_eq!(repaired("donâ€™t"), "don’t");
+        assert_eq!(repaired("ðŸ“† plan"), "📆 plan");
+        assert_eq!(repaired("Ã¥r"), "år");
+        assert_eq!(repaired("caf\u{c3}\u{a9}"), "café");
+    }
+
+    #[test]
+    fn repairs_double_mojibake() {
+        let twice = windows_1252(&windows_1252(DANISH));
+        let repair = repair(&twice).unwrap();
+        assert_eq!(repair.text, DANISH);
+        assert_eq!(repair.steps.len(), 2);
+    }
+
+    #[test]
+    fn repairs_johab_mojibake() {
+        for text in [
+            "Årsskifte",
+            "betalt af fællesskabet",
+            "📆 sidst opdateret",
+            "Ærø og Søren på øen 📆",
+        ] {
+            let damaged = johab::decode(text.as_bytes()).unwrap();
+            assert_eq!(repaired(&damaged), text, "{damaged:?}");
+        }
+        assert_eq!(repaired("칀rsskifte"), "Årsskifte");
+        assert_eq!(
+            repaired("f칝llesskabet og p친 칮en"),
+            "fællesskabet og på øen"
+        );
+        // Johab cannot read "–" (E2 80 93); what it could read still comes back.
+        assert_eq!(repaired(&johab_lossy("på øen – og")), "på øen  og");
+    }
+
+    #[test]
+    fn repairs_only_the_damaged_runs() {
+        let text = "Årsmøde: fÃ¦llesskabet mødes – og så “slut”.";
+        assert_eq!(
+            repaired(text),
+            "Årsmøde: fællesskabet mødes – og så “slut”."
+        );
+        let text = "Årsmøde – f칝llesskabet mødes: 칀rsskifte på Ærø.";
+        assert_eq!(
+            repaired(text),
+            "Årsmøde – fællesskabet mødes: Årsskifte på Ærø."
+        );
+        // In a Korean document even Hangul glued to ASCII may be meant: no partial repair.
+        assert_untouched("한국어 문서와 f칝llesskabet 그리고 칀rsskifte.");
+        let repair = repair("Årsmøde: fÃ¦llesskabet").unwrap();
+        assert_eq!(repair.changed, vec![Range { start: 12, end: 14 }]);
+    }
+
+    #[test]
+    fn leaves_real_text_alone() {
+        let samples = [
+            DANISH,
+            GERMAN,
+            FRENCH,
+            POLISH,
+            RUSSIAN,
+            GREEK,
+            EMOJI,
+            "안녕하세요. 이 문서는 2026년 로드맵입니다. 회의는 화요일에 합니다.",
+            "코드 리뷰 후 티켓을 닫고, 휴가 전에 치킨을 먹었습니다. API 호출은 PR에서 확인.",
+            "路线图：第一季度完成设计，第二季度发布。预算为 500 万元。",
+            "ロードマップ：第1四半期に設計を完了し、第2四半期にリリースします。",
+            "∑ x² ≤ ∞, α ± β, 10×10 = 100, ½ + ¾, 20 °C, ∀ε>0 ∃δ, f: ℝ → ℂ, ×²",
+            "§ 3 stk. 2 ¶ © 2026 Acme™ Brand® £10 ¥20 €30 ¢ µs",
+            "¿Qué año? ¡Señor Núñez! SÃO PAULO, IRMÃ, ação, não.",
+            "Þórður Ísland, col·lecció, İstanbul’da ğ ş, Tiếng Việt, Ærøskøbing.",
+            "Ç’a été",
+            "CAFÉ…",
+            "„Fuß“",
+            "ÉTÉ–HIVER",
+            "Å”",
+            "Ä’s",
+            "×²",
+            "Tabs\tand\u{a0}non-breaking spaces · and — dashes … ellipses",
+            "해",
+            "치",
+            "칠",
+            "춘",
+            "희",
+            "호",
+            "후",
+        ];
+        for text in samples {
+            assert_untouched(text);
+        }
+    }
+
+    #[test]
+    fn ascii_is_untouched() {
+        assert_untouched("");
+        assert_untouched("plain ASCII roadmap\n- [x] done\n");
+    }
+
+    #[test]
+    fn a_leading_mojibake_byte_order_mark_goes() {
+        assert_eq!(repaired("ï»¿---\ntitle: fÃ¦lles\n"), "---\ntitle: fælles\n");
+    }
+
+    #[test]
+    fn changed_ranges_follow_later_passes() {
+        let edits = [
+            Edit {
+                old: 2..6,
+                new: 2..4,
+            },
+            Edit {
+                old: 10..12,
+                new: 8..9,
+            },
+        ];
+        assert_eq!(
+            remap(&[0..1, 3..5, 7..8, 11..12], &edits),
+            [0..1, 2..4, 5..6, 8..9]
+        );
+    }
 }
