@@ -645,4 +645,52 @@ mod tests {
             [0..1, 2..4, 5..6, 8..9]
         );
     }
+
+    /// Characters that mojibake and real text are made of, so that random strings often
+    /// look like damage: Latin-1, the Windows-1252 extras, Hangul from the rows UTF-8
+    /// lands in, a Hanja, emoji and ASCII.
+    const ALPHABET: &str = "aeoø .:\nÂÃÅÆØâãåæ€‚„…’“”–—™š›œŸ\u{81}\u{8D}\u{9D}\u{A0}¡«»°·¸¿×÷칀칝칮친춰췈캼游늱한국😀✓";
+
+    fn damage_prone() -> impl proptest::strategy::Strategy<Value = String> {
+        let alphabet: Vec<char> = ALPHABET.chars().collect();
+        proptest::collection::vec(proptest::sample::select(alphabet), 0..40)
+            .prop_map(String::from_iter)
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn repair_is_idempotent(text in any::<String>()) {
+            let once = repaired(&text);
+            prop_assert_eq!(repair(&once), None);
+        }
+
+        #[test]
+        fn repair_is_idempotent_on_damage_prone_text(text in damage_prone()) {
+            let once = repaired(&text);
+            prop_assert_eq!(repair(&once), None, "{:?} became {:?}", text, once);
+        }
+
+        #[test]
+        fn changed_ranges_lie_in_the_repaired_text(text in damage_prone()) {
+            if let Some(repair) = repair(&text) {
+                let mut end = 0;
+                for range in &repair.changed {
+                    prop_assert!(end <= range.start && range.start <= range.end);
+                    prop_assert!(repair.text.get(range.clone()).is_some());
+                    end = range.end;
+                }
+            }
+        }
+
+        #[test]
+        fn windows_1252_damage_of_real_words_comes_back(words in proptest::collection::vec(
+            proptest::sample::select(vec!["fællesskabet", "Årsskifte", "für", "Größe", "déjà", "Zażółć", "Привет", "📆", "–", "ok", "2026"]),
+            1..8,
+        )) {
+            let text = words.join(" ");
+            prop_assert_eq!(repaired(&windows_1252(&text)), text);
+        }
+    }
 }
