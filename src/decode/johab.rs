@@ -68,7 +68,7 @@ pub fn encode_char(c: char, out: &mut Vec<u8>) -> bool {
         out.push(c as u8);
         return true;
     }
-    match encode_non_ascii(c) {
+    match code(c) {
         Some(code) => {
             out.extend_from_slice(&code.to_be_bytes());
             true
@@ -93,7 +93,8 @@ pub fn decode_pair(lead: u8, trail: u8) -> Option<char> {
     }
 }
 
-fn encode_non_ascii(c: char) -> Option<u16> {
+/// The two-byte code of a non-ASCII character, `None` if Johab has none.
+pub fn code(c: char) -> Option<u16> {
     let c = u32::from(c);
     if (SYLLABLE_FIRST..=SYLLABLE_LAST).contains(&c) {
         let s = c - SYLLABLE_FIRST;

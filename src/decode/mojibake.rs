@@ -68,10 +68,11 @@ enum Page {
 }
 
 impl Page {
-    fn encode(self, c: char, out: &mut Vec<u8>) -> bool {
+    /// The code-page bytes of a non-ASCII character.
+    fn encode(self, c: char) -> Option<([u8; 2], usize)> {
         match self {
-            Page::SingleByte => single_byte(c).map(|b| out.push(b)).is_some(),
-            Page::Johab => johab::encode_char(c, out),
+            Page::SingleByte => single_byte(c).map(|b| ([b, 0], 1)),
+            Page::Johab => johab::code(c).map(|code| (code.to_be_bytes(), 2)),
         }
     }
 
@@ -155,51 +156,88 @@ struct Edit {
 
 /// One repair with one code page, or `None` if it finds nothing to repair.
 fn pass(text: &str, page: Page) -> Option<Pass> {
-    let (mut all_explained, mut any_strong, mut partial_ok) = (true, false, true);
+    // While every run is explained, the whole-document repair is written as we go, which
+    // saves a second scan in the common case of a wholly damaged document.
+    let mut whole = Some(Writer::new(text));
+    let mut any_strong = false;
     for run in runs(text) {
-        let verdict = verdict(text, run, page);
-        all_explained &= verdict.explained;
+        let verdict = verdict(text, run, page, whole.as_mut());
+        if verdict.unsafe_for_partial {
+            return None;
+        }
+        if !verdict.explained {
+            whole = None;
+        }
         any_strong |= verdict.strong;
-        partial_ok &= !verdict.unsafe_for_partial;
+        if any_strong && whole.is_none() {
+            break; // partial repair, decided
+        }
     }
-    if !any_strong || !(all_explained || partial_ok) {
+    if !any_strong {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
-    let mut edits: Vec<Edit> = Vec::new();
-    let mut seen = Seen::default();
-    let mut copied = 0;
-    for run in runs(text) {
-        if !all_explained && !verdict(text, run.clone(), page).strong {
-            continue;
-        }
-        for_each_group(text, run, page, |group| {
-            out.push_str(&text[copied..group.start]);
-            let new_start = out.len();
-            // A byte-order mark that was itself mojibake ("ï»¿") goes, as at decoding.
-            if !(new_start == 0 && group.decoded == "\u{FEFF}") {
-                out.push_str(group.decoded);
-            }
-            match edits.last_mut() {
-                Some(last) if last.old.end == group.start => {
-                    last.old.end = group.end;
-                    last.new.end = out.len();
-                }
-                _ => edits.push(Edit {
-                    old: group.start..group.end,
-                    new: new_start..out.len(),
-                }),
-            }
-            seen.note(&text[group.start..group.end]);
-            copied = group.end;
-        });
+    if let Some(writer) = whole {
+        return Some(writer.finish(page));
     }
-    out.push_str(&text[copied..]);
-    Some(Pass {
-        text: out,
-        label: seen.label(page),
-        edits,
-    })
+    let mut writer = Writer::new(text);
+    for run in runs(text) {
+        if verdict(text, run.clone(), page, None).strong {
+            for_each_group(text, run, page, Scan::Whole, |group| writer.write(&group));
+        }
+    }
+    Some(writer.finish(page))
+}
+
+/// Builds the repaired text group by group.
+struct Writer<'t> {
+    text: &'t str,
+    out: String,
+    edits: Vec<Edit>,
+    seen: Seen,
+    /// `text[..copied]` is in `out` already.
+    copied: usize,
+}
+
+impl<'t> Writer<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            out: String::with_capacity(text.len()),
+            edits: Vec::new(),
+            seen: Seen::default(),
+            copied: 0,
+        }
+    }
+
+    fn write(&mut self, group: &Group<'_>) {
+        self.out.push_str(&self.text[self.copied..group.start]);
+        let new_start = self.out.len();
+        // A byte-order mark that was itself mojibake ("ï»¿") goes, as at decoding.
+        if !(new_start == 0 && group.decoded == "\u{FEFF}") {
+            self.out.push_str(group.decoded);
+        }
+        match self.edits.last_mut() {
+            Some(last) if last.old.end == group.start => {
+                last.old.end = group.end;
+                last.new.end = self.out.len();
+            }
+            _ => self.edits.push(Edit {
+                old: group.start..group.end,
+                new: new_start..self.out.len(),
+            }),
+        }
+        self.seen.note(&self.text[group.start..group.end]);
+        self.copied = group.end;
+    }
+
+    fn finish(mut self, page: Page) -> Pass {
+        self.out.push_str(&self.text[self.copied..]);
+        Pass {
+            text: self.out,
+            label: self.seen.label(page),
+            edits: self.edits,
+        }
+    }
 }
 
 /// Which damaged characters a single-byte pass saw, to name the code page.
@@ -250,12 +288,24 @@ struct Verdict {
     unsafe_for_partial: bool,
 }
 
-fn verdict(text: &str, run: Range<usize>, page: Page) -> Verdict {
+/// Judges a run, handing its groups to `writer` if there is one.
+fn verdict(
+    text: &str,
+    run: Range<usize>,
+    page: Page,
+    mut writer: Option<&mut Writer<'_>>,
+) -> Verdict {
+    let mut write = |group: &Group<'_>| {
+        if let Some(writer) = writer.as_deref_mut() {
+            writer.write(group);
+        }
+    };
     match page {
         Page::SingleByte => {
             let mut strong = false;
-            let explained = for_each_group(text, run, page, |group| {
-                strong |= single_byte_strong(text, &group)
+            let explained = for_each_group(text, run, page, Scan::Whole, |group| {
+                strong = strong || single_byte_strong(text, &group);
+                write(&group);
             });
             Verdict {
                 explained,
@@ -263,7 +313,7 @@ fn verdict(text: &str, run: Range<usize>, page: Page) -> Verdict {
                 unsafe_for_partial: false,
             }
         }
-        Page::Johab => johab_verdict(text, run),
+        Page::Johab => johab_verdict(text, run, write),
     }
 }
 
@@ -272,16 +322,24 @@ fn verdict(text: &str, run: Range<usize>, page: Page) -> Verdict {
 /// single syllables from a few rows, so a Korean document vetoes partial repair, and only
 /// Latin-1 letters and signs flush against ASCII, runs of three or more, or emoji (the
 /// Hanja 游 and a Hangul syllable) count as evidence.
-fn johab_verdict(text: &str, run: Range<usize>) -> Verdict {
+fn johab_verdict(text: &str, run: Range<usize>, mut write: impl FnMut(&Group<'_>)) -> Verdict {
     let (mut latin, mut emoji, mut chars) = (false, false, 0);
-    let explained = for_each_group(text, run.clone(), Page::Johab, |group| {
-        latin |= group
-            .decoded
-            .chars()
-            .any(|c| matches!(u32::from(c), 0xA1..=0x17F));
-        emoji |= group.decoded.chars().any(|c| u32::from(c) >= 0x1F000);
-        chars += text[group.start..group.end].chars().count();
-    });
+    // Evidence needs the whole run explained, so the scan may stop at the first miss.
+    let explained = for_each_group(
+        text,
+        run.clone(),
+        Page::Johab,
+        Scan::UntilUnexplained,
+        |group| {
+            latin |= group
+                .decoded
+                .chars()
+                .any(|c| matches!(u32::from(c), 0xA1..=0x17F));
+            emoji |= group.decoded.chars().any(|c| u32::from(c) >= 0x1F000);
+            chars += text[group.start..group.end].chars().count();
+            write(&group);
+        },
+    );
     let bytes = text.as_bytes();
     let touches = |at: Option<usize>| {
         at.and_then(|i| bytes.get(i))
@@ -302,10 +360,18 @@ fn johab_verdict(text: &str, run: Range<usize>) -> Verdict {
 
 /// Punctuation that can follow a letter in real text (closing quotes of several
 /// conventions, dashes, ellipsis, spaces, trademark signs): `Ä…` alone proves little.
-const AFTER_LETTER_OK: &str = "’”›»‘“«‹–—…•\u{A0}\u{AD}·´®™";
+fn after_letter_ok(c: char) -> bool {
+    matches!(c, '–' | '—' | '’' | '\u{A0}' | '\u{AD}' | '·' | '´') || before_letter_odd(c)
+}
+
 /// Of those, the ones that real text does not follow with a letter directly; the
 /// apostrophe, dashes and middle dot join words and are missing here.
-const BEFORE_LETTER_ODD: &str = "”›»‘“«‹…•®™";
+fn before_letter_odd(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '›' | '»' | '‘' | '“' | '«' | '‹' | '…' | '•' | '®' | '™'
+    )
+}
 
 /// Evidence that a single-byte group is mojibake rather than, say, `„Fuß“`. The patterns
 /// follow ftfy's badness heuristic: sequences that are far likelier in mojibake than in text.
@@ -324,13 +390,11 @@ fn single_byte_strong(text: &str, group: &Group<'_>) -> bool {
         return true;
     }
     // A capital letter followed by a symbol that does not follow letters (`Å¡`, `Ä‡`).
-    if chars.clone().any(|c| !AFTER_LETTER_OK.contains(c)) {
+    if chars.clone().any(|c| !after_letter_ok(c)) {
         return true;
     }
     let next = text[group.end..].chars().next();
-    if chars.last().is_some_and(|c| BEFORE_LETTER_ODD.contains(c))
-        && next.is_some_and(char::is_alphanumeric)
-    {
+    if chars.last().is_some_and(before_letter_odd) && next.is_some_and(char::is_alphanumeric) {
         return true;
     }
     // A lowercase letter followed by an accented capital (`siÄ™`).
@@ -346,6 +410,13 @@ struct Group<'a> {
     decoded: &'a str,
 }
 
+/// Whether a scan of a run goes on past the first character that starts no group.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    Whole,
+    UntilUnexplained,
+}
+
 /// Splits `run` into groups, calling `found` for each; returns whether every character of
 /// the run is in a group. A character that starts no group is skipped, so the scan resyncs
 /// on the next one, as UTF-8 itself does.
@@ -353,51 +424,87 @@ fn for_each_group(
     text: &str,
     run: Range<usize>,
     page: Page,
+    scan: Scan,
     mut found: impl FnMut(Group<'_>),
 ) -> bool {
     let mut explained = true;
-    let mut bytes = Vec::with_capacity(4 * MAX_GROUP_CHARS);
     let mut start = run.start;
     while start < run.end {
-        let end = group_at(&text[start..run.end], page, &mut bytes).map(|len| start + len);
-        match (end, std::str::from_utf8(&bytes)) {
-            (Some(end), Ok(decoded)) => {
+        match group_at(&text[start..run.end], page) {
+            Ok((len, bytes)) => {
+                let decoded = std::str::from_utf8(bytes.as_slice()).unwrap_or_default();
                 found(Group {
                     start,
-                    end,
+                    end: start + len,
                     decoded,
                 });
-                start = end;
+                start += len;
             }
-            _ => {
+            Err(first_len) => {
                 explained = false;
-                start += text[start..].chars().next().map_or(1, char::len_utf8);
+                if scan == Scan::UntilUnexplained {
+                    break;
+                }
+                start += first_len;
             }
         }
     }
     explained
 }
 
-/// The byte length of the group at the start of `rest`, with its UTF-8 in `bytes`.
-fn group_at(rest: &str, page: Page, bytes: &mut Vec<u8>) -> Option<usize> {
-    bytes.clear();
+/// The code-page bytes of a group being built, on the stack: groups are short and runs
+/// many.
+struct Bytes {
+    buf: [u8; 2 * MAX_GROUP_CHARS],
+    len: usize,
+}
+
+impl Bytes {
+    fn as_slice(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// The byte length and the UTF-8 of the group at the start of `rest`; if no group starts
+/// there, the byte length of the first character.
+fn group_at(rest: &str, page: Page) -> Result<(usize, Bytes), usize> {
+    let mut bytes = Bytes {
+        buf: [0; 2 * MAX_GROUP_CHARS],
+        len: 0,
+    };
+    let mut first_len = 1;
+    // Where the UTF-8 character after those begun so far starts.
+    let mut boundary = 0;
     for (offset, c) in rest.char_indices().take(MAX_GROUP_CHARS) {
-        if !page.encode(c, bytes) {
-            return None;
+        if offset == 0 {
+            first_len = c.len_utf8();
         }
-        match std::str::from_utf8(bytes) {
-            Ok(decoded) => {
-                return decoded
-                    .chars()
-                    .all(|c| page.plausible(c))
-                    .then_some(offset + c.len_utf8());
-            }
-            // Cut short inside a UTF-8 character: the next character may complete it.
-            Err(error) if error.error_len().is_none() => {}
-            Err(_) => return None,
+        let Some((code, n)) = page.encode(c) else {
+            return Err(first_len);
+        };
+        bytes.buf[bytes.len..bytes.len + n].copy_from_slice(&code[..n]);
+        bytes.len += n;
+        // Lead bytes give the lengths; a continuation byte where a lead belongs (as in
+        // most real text) ends the attempt at once.
+        while boundary < bytes.len {
+            boundary += match bytes.buf[boundary] {
+                0x00..=0x7F if boundary > 0 => 1,
+                0xC2..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF4 => 4,
+                _ => return Err(first_len),
+            };
+        }
+        if boundary == bytes.len {
+            return match std::str::from_utf8(bytes.as_slice()) {
+                Ok(decoded) if decoded.chars().all(|c| page.plausible(c)) => {
+                    Ok((offset + c.len_utf8(), bytes))
+                }
+                _ => Err(first_len),
+            };
         }
     }
-    None
+    Err(first_len)
 }
 
 /// Carries the repaired ranges of earlier passes through the edits of a later one and adds
