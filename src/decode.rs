@@ -135,14 +135,14 @@ fn repair(text: String, notes: &mut Vec<String>, diagnostics: &mut Vec<Diagnosti
         .iter()
         .map(|r| repaired.text[r.clone()].chars().count())
         .sum();
-    let span = repaired.changed.first().map_or(Span::at(0, 0), |r| {
-        Span::at(
-            r.start,
-            repaired.text[r.clone()]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8),
-        )
+    // A range is empty where only a mojibake byte-order mark was dropped.
+    let first = repaired.changed.iter().find(|r| !r.is_empty());
+    let span = first.map_or(Span::at(0, 0), |r| {
+        let len = repaired.text[r.clone()]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        Span::at(r.start, len)
     });
     let pages: Vec<&str> = repaired.steps.iter().rev().copied().collect();
     notes.push(format!(
@@ -152,7 +152,10 @@ fn repair(text: String, notes: &mut Vec<String>, diagnostics: &mut Vec<Diagnosti
     diagnostics.push(
         Diagnostic::warning(
             "decode::mojibake-repaired",
-            format!("repaired mojibake: the text was {history}; {changed} characters changed"),
+            format!(
+                "repaired mojibake: the text was {history}; {changed} character{} changed",
+                if changed == 1 { "" } else { "s" }
+            ),
         )
         .with_span(span)
         .with_hint("if the text was right as it was, run again with --no-repair"),
@@ -234,7 +237,23 @@ mod tests {
         assert_eq!(decoded.text, "fælles");
         assert_eq!(
             decoded.diagnostics[0].message,
-            "repaired mojibake: the text was UTF-8 read as Windows-1252 (or Latin-1) and saved again, then read as Windows-1252 and saved again; 1 characters changed"
+            "repaired mojibake: the text was UTF-8 read as Windows-1252 (or Latin-1) and saved again, then read as Windows-1252 and saved again; 1 character changed"
+        );
+    }
+
+    #[test]
+    fn drops_a_mojibake_byte_order_mark_and_points_past_it() {
+        let decoded = decode(
+            "ï»¿---\ntitle: fÃ¦lles\n".as_bytes(),
+            DecodeOptions::default(),
+        );
+        assert_eq!(decoded.text, "---\ntitle: fælles\n");
+        let span = decoded.diagnostics[0].span.unwrap();
+        assert_eq!(&decoded.text[span.start..span.end], "æ");
+        assert!(
+            decoded.diagnostics[0]
+                .message
+                .ends_with("; 1 character changed")
         );
     }
 
