@@ -123,7 +123,7 @@ fn normalize_line_endings(text: String, notes: &mut Vec<String>) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// Undoes mojibake (see [`mojibake`]) and says so: a warning with the first repaired
+/// Undoes mojibake (see `mojibake`) and says so: a warning with the first repaired
 /// character, since a false repair would silently change the author's words.
 fn repair(text: String, notes: &mut Vec<String>, diagnostics: &mut Vec<Diagnostic>) -> String {
     let Some(repaired) = mojibake::repair(&text) else {

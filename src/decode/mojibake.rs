@@ -8,10 +8,10 @@
 //! text. A run is *explained* when all its characters fall into groups. Real text rarely is:
 //! `æ` alone is byte 0xE6, which needs two continuation bytes after it.
 //!
-//! Repair needs evidence on top of that (see [`evidence`]). If every
-//! run of the document is explained and one run has evidence, the whole document is
-//! repaired; otherwise only the runs with evidence are. Passes repeat until nothing changes,
-//! which undoes double mojibake and makes the repair idempotent.
+//! Repair needs evidence on top of that (see `evidence`). If every run of the document is
+//! explained and one run has evidence, the whole document is repaired; otherwise only the
+//! runs with evidence are. Passes repeat until nothing changes, which undoes double
+//! mojibake and makes the repair idempotent.
 
 use std::ops::Range;
 
@@ -25,6 +25,7 @@ use groups::{Group, Page, Scan, for_each_group, runs};
 
 /// Enough for double mojibake; each pass shrinks the damaged text, so this is rarely reached.
 const MAX_PASSES: usize = 8;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Repaired {
     pub text: String,
