@@ -1,6 +1,9 @@
 //! Bytes to text: byte-order marks, UTF-16, legacy single-byte text, line endings, and
 //! (in `mojibake`) the repair of UTF-8 that was once mis-decoded through a legacy code page.
 
+pub mod johab;
+mod mojibake;
+
 use crate::diag::{Diagnostic, Span};
 
 #[derive(Clone, Copy, Debug)]
@@ -111,9 +114,41 @@ fn normalize_line_endings(text: String, notes: &mut Vec<String>) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The hook for mojibake repair; without a detector the text is returned unchanged.
-fn repair(text: String, _notes: &mut Vec<String>, _diagnostics: &mut Vec<Diagnostic>) -> String {
-    text
+/// Undoes mojibake (see `mojibake`) and says so: a warning with the first repaired
+/// character, since a false repair would silently change the author's words.
+fn repair(text: String, notes: &mut Vec<String>, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let Some(repaired) = mojibake::repair(&text) else {
+        return text;
+    };
+    let history = history(&repaired.steps);
+    let changed: usize = repaired.changed.iter().map(|r| repaired.text[r.clone()].chars().count()).sum();
+    // A range is empty where only a mojibake byte-order mark was dropped.
+    let first = repaired.changed.iter().find(|r| !r.is_empty());
+    let span = first.map_or(Span::at(0, 0), |r| {
+        let len = repaired.text[r.clone()].chars().next().map_or(0, char::len_utf8);
+        Span::at(r.start, len)
+    });
+    let pages: Vec<&str> = repaired.steps.iter().rev().copied().collect();
+    notes.push(format!("repaired mojibake (UTF-8 read as {})", pages.join(", then as ")));
+    diagnostics.push(
+        Diagnostic::warning(
+            "decode::mojibake-repaired",
+            format!(
+                "repaired mojibake: the text was {history}; {changed} character{} changed",
+                if changed == 1 { "" } else { "s" }
+            ),
+        )
+        .with_span(span)
+        .with_hint("if the text was right as it was, run again with --no-repair"),
+    );
+    repaired.text
+}
+
+/// "UTF-8 read as X and saved again", oldest mis-decoding first.
+fn history(steps: &[&str]) -> String {
+    let parts: Vec<String> =
+        steps.iter().rev().map(|page| format!("read as {page} and saved again")).collect();
+    format!("UTF-8 {}", parts.join(", then "))
 }
 
 #[cfg(test)]
@@ -141,5 +176,85 @@ mod tests {
         assert_eq!(decoded.text, "fælles");
         assert_eq!(decoded.diagnostics[0].code, "decode::not-utf8");
         assert_eq!(decoded.diagnostics[0].span, Some(Span::at(1, 1)));
+    }
+
+    #[test]
+    fn repairs_windows_1252_mojibake_with_a_warning() {
+        let decoded = decode("Møde i fÃ¦llesskabet 2025â€“2026\r\n".as_bytes(), DecodeOptions::default());
+        assert_eq!(decoded.text, "Møde i fællesskabet 2025–2026\n");
+        let [warning] = decoded.diagnostics.as_slice() else { panic!("{:#?}", decoded.diagnostics) };
+        assert_eq!(warning.code, "decode::mojibake-repaired");
+        assert_eq!(warning.severity, crate::diag::Severity::Warning);
+        assert_eq!(
+            warning.message,
+            "repaired mojibake: the text was UTF-8 read as Windows-1252 and saved again; 2 characters changed"
+        );
+        let span = warning.span.unwrap();
+        assert_eq!(&decoded.text[span.start..span.end], "æ");
+        assert_eq!(span, Span::at(9, 2));
+        assert!(warning.hints[0].contains("--no-repair"));
+        assert_eq!(
+            decoded.notes,
+            ["converted CRLF/CR line endings to LF", "repaired mojibake (UTF-8 read as Windows-1252)"]
+        );
+    }
+
+    #[test]
+    fn tells_the_history_of_double_mojibake() {
+        let decoded = decode("fÃƒÂ¦lles".as_bytes(), DecodeOptions::default());
+        assert_eq!(decoded.text, "fælles");
+        assert_eq!(
+            decoded.diagnostics[0].message,
+            "repaired mojibake: the text was UTF-8 read as Windows-1252 (or Latin-1) and saved again, then read as Windows-1252 and saved again; 1 character changed"
+        );
+    }
+
+    #[test]
+    fn drops_a_mojibake_byte_order_mark_and_points_past_it() {
+        let decoded = decode("ï»¿---\ntitle: fÃ¦lles\n".as_bytes(), DecodeOptions::default());
+        assert_eq!(decoded.text, "---\ntitle: fælles\n");
+        let span = decoded.diagnostics[0].span.unwrap();
+        assert_eq!(&decoded.text[span.start..span.end], "æ");
+        assert!(decoded.diagnostics[0].message.ends_with("; 1 character changed"));
+    }
+
+    #[test]
+    fn keeps_mojibake_without_repair() {
+        let decoded = decode("fÃ¦lles".as_bytes(), DecodeOptions { repair: false });
+        assert_eq!(decoded.text, "fÃ¦lles");
+        assert!(decoded.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn repairs_mojibake_in_a_file_that_is_not_utf8() {
+        // A Latin-1 byte next to UTF-8 that was read as Windows-1252 once before.
+        let decoded = decode(b"\xe6 og f\xc3\x83\xc2\xa6lles", DecodeOptions::default());
+        assert_eq!(decoded.text, "æ og fælles");
+        let codes: Vec<_> = decoded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["decode::not-utf8", "decode::mojibake-repaired"]);
+    }
+
+    /// Decoding the text that decoding gave repairs nothing more.
+    fn repairs_nothing_more(text: &str) -> bool {
+        let again = decode(text.as_bytes(), DecodeOptions::default());
+        let plain = decode(text.as_bytes(), DecodeOptions { repair: false });
+        again.text == plain.text && !again.diagnostics.iter().any(|d| d.code == "decode::mojibake-repaired")
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_bytes_decode(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let decoded = decode(&bytes, DecodeOptions::default());
+            prop_assert!(!decoded.text.contains('\r'));
+            prop_assert!(repairs_nothing_more(&decoded.text));
+        }
+
+        #[test]
+        fn any_text_decodes(text in any::<String>()) {
+            let decoded = decode(text.as_bytes(), DecodeOptions::default());
+            prop_assert!(repairs_nothing_more(&decoded.text));
+        }
     }
 }

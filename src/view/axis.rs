@@ -297,7 +297,7 @@ mod tests {
         let months: Vec<_> = axis.rows[2].cells.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(months.first(), Some(&"mar"));
         assert_eq!(months.len(), 16);
-        assert_eq!(axis.rows[1].cells[0].label, "K1");
+        assert!(axis.rows[1].cells[0].label.starts_with("K1"));
         assert!(axis.rows[1].cells[1].label.starts_with("K2"));
         assert!((axis.x(ms(2025, 3, 1))).abs() < 1e-12);
     }

@@ -105,7 +105,7 @@ fn english_reports_use_english_words_and_dates() {
     assert!(
         text.contains("DRAFT")
             && text.contains("Generated 15 February 2026")
-            && text.contains("Document date"),
+            && text.contains("Page 1 of"),
         "{text}"
     );
 }

@@ -3,6 +3,7 @@
 mod check;
 mod cli;
 mod common;
+mod decode;
 mod export;
 mod reader;
 mod safety;
