@@ -103,9 +103,7 @@ fn english_reports_use_english_words_and_dates() {
     let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
     let text = inspect::page_texts(&laid_out).join(" ");
     assert!(
-        text.contains("DRAFT")
-            && text.contains("Generated 15 February 2026")
-            && text.contains("Page 1 of"),
+        text.contains("DRAFT") && text.contains("Generated 15 February 2026") && text.contains("Page 1 of"),
         "{text}"
     );
 }
