@@ -34,6 +34,14 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Decoded {
     let mut notes = Vec::new();
     let mut diagnostics = Vec::new();
     let (text, encoding) = to_unicode(bytes, &mut notes, &mut diagnostics);
+    // Spans found so far point into the text before `\r\n` became `\n`: move them back by
+    // the carriage returns removed before them.
+    for d in &mut diagnostics {
+        if let Some(span) = d.span {
+            let removed = text.get(..span.start).map_or(0, |before| before.matches("\r\n").count());
+            d.span = Some(crate::diag::Span::new(span.start - removed, span.end - removed));
+        }
+    }
     let text = normalize_line_endings(text, &mut notes);
     let text = if options.repair { repair(text, &mut notes, &mut diagnostics) } else { text };
     Decoded { text, encoding, notes, diagnostics }
@@ -48,13 +56,19 @@ fn to_unicode(
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         notes.push(format!("removed a {} byte-order mark", encoding.name()));
         if had_errors {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "decode::invalid-bytes",
-                    format!("the file starts with a {} byte-order mark but holds bytes that are not {}; they were replaced with U+FFFD", encoding.name(), encoding.name()),
-                )
-                .with_hint("save the file again as UTF-8"),
-            );
+            let mut d = Diagnostic::warning(
+                "decode::invalid-bytes",
+                format!(
+                    "the file starts with a {} byte-order mark but holds bytes that are not {}; they were replaced with U+FFFD",
+                    encoding.name(),
+                    encoding.name()
+                ),
+            )
+            .with_hint("save the file again as UTF-8");
+            if let Some(at) = text.find('\u{FFFD}') {
+                d = d.with_span(Span::at(at, '\u{FFFD}'.len_utf8()));
+            }
+            diagnostics.push(d);
         }
         return (text.into_owned(), encoding.name());
     }
@@ -168,6 +182,14 @@ mod tests {
         let bytes: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("År".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&bytes, DecodeOptions::default()).text, "År");
+    }
+
+    #[test]
+    fn spans_survive_crlf_normalisation() {
+        let decoded = decode(b"a\r\nb\r\nf\xe6lles", DecodeOptions::default());
+        assert_eq!(decoded.text, "a\nb\nfælles");
+        let start = decoded.diagnostics[0].span.map_or(0, |s| s.start);
+        assert_eq!(&decoded.text[start..], "ælles");
     }
 
     #[test]

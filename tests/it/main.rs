@@ -4,6 +4,7 @@ mod check;
 mod cli;
 mod common;
 mod decode;
+mod diagnostics;
 mod export;
 mod reader;
 mod safety;
