@@ -3,14 +3,17 @@
 //! `DESIGN.md` in the shared notes.
 
 pub mod assets;
+#[cfg(feature = "render")]
 pub mod batch;
 pub mod cli;
+#[cfg(feature = "render")]
 pub mod commands;
 pub mod config;
 pub mod date;
 pub mod decode;
 pub mod diag;
 pub mod discover;
+#[cfg(feature = "render")]
 pub mod export;
 pub mod frontmatter;
 pub mod gantt;
@@ -22,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod quarter;
 pub mod read;
+#[cfg(feature = "render")]
 pub mod render;
 pub mod transform;
 pub mod view;
