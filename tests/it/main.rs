@@ -6,5 +6,6 @@ mod common;
 mod decode;
 mod diagnostics;
 mod export;
+mod props;
 mod reader;
 mod safety;
