@@ -58,3 +58,150 @@ fn help_shows_examples() {
     assert!(text.contains("Examples:") && text.contains("Exit codes:"), "{text}");
     assert!(fixtures().exists());
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("boardpack-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+#[test]
+fn export_writes_beside_the_input_and_refuses_to_overwrite_it() {
+    let dir = temp_dir("export");
+    let page = dir.join("roadmap.md");
+    std::fs::copy(seed(), &page).unwrap_or_else(|e| panic!("{e}"));
+    let out = boardpack().args(["export", "--today", "2026-02-15"]).arg(&page).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = std::fs::read(dir.join("roadmap.pdf")).unwrap_or_default();
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    let over_input = boardpack()
+        .args(["export", "--today", "2026-02-15"])
+        .arg(&page)
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .expect("run");
+    assert_eq!(over_input.status.code(), Some(4));
+    assert!(
+        std::fs::read_to_string(&page).unwrap_or_default().contains("gantt"),
+        "the input was overwritten"
+    );
+
+    let over_dir = boardpack()
+        .args(["export", "--today", "2026-02-15"])
+        .arg(&page)
+        .arg("-o")
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert_eq!(over_dir.status.code(), Some(4));
+
+    // --strict with problems: no PDF, and the earlier good PDF is left as it was.
+    let strict =
+        boardpack().args(["export", "--strict", "--today", "2026-02-15"]).arg(&page).output().expect("run");
+    assert_eq!(strict.status.code(), Some(1));
+    assert_eq!(std::fs::read(dir.join("roadmap.pdf")).unwrap_or_default(), pdf);
+    let leftovers = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).count()
+        })
+        .unwrap_or(0);
+    assert_eq!(leftovers, 0, "a temporary file was left behind");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn quarter_and_minutes_exports_get_their_own_names() {
+    let dir = temp_dir("names");
+    let page = dir.join("plan.md");
+    std::fs::copy(seed(), &page).unwrap_or_else(|e| panic!("{e}"));
+    for args in
+        [&["--quarter", "K1 2026"][..], &["--template", "minutes", "--meeting-date", "2026-03-12"][..]]
+    {
+        let out = boardpack()
+            .args(["export", "--today", "2026-02-15"])
+            .args(args)
+            .arg(&page)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(dir.join("plan_2026-Q1.pdf").exists());
+    assert!(dir.join("plan_minutes.pdf").exists());
+    let bad = boardpack().args(["export", "--quarter", "2026-Q5"]).arg(&page).output().expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn batch_goes_past_a_bad_file_and_writes_a_manifest() {
+    let dir = temp_dir("batch");
+    let docs = dir.join("docs");
+    std::fs::create_dir_all(docs.join("sub")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(seed(), docs.join("seed.md")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(fixtures().join("corpus/os2forms-roadmap-final.md"), docs.join("sub/final.md"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(docs.join("notes.md"), "# Just notes\n\nNo chart here.\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    #[cfg(unix)]
+    let _ = std::os::unix::fs::symlink(dir.join("nowhere.md"), docs.join("broken.md"));
+    let out_dir = dir.join("out");
+    let out = boardpack()
+        .args([
+            "batch",
+            "--today",
+            "2026-02-15",
+            "--quarters",
+            "2025-Q4..2026-Q1",
+            "--jobs",
+            "2",
+            "--out-dir",
+        ])
+        .arg(&out_dir)
+        .arg(&docs)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "a failed document must show in the exit code: {stderr}");
+    assert!(stderr.contains("broken.md"), "{stderr}");
+    for name in [
+        "seed_2025-Q4.pdf",
+        "seed_2026-Q1.pdf",
+        "final_2026-Q1.pdf",
+        "board-pack_2026-Q1.pdf",
+        "manifest.json",
+    ] {
+        assert!(out_dir.join(name).exists(), "{name} missing: {stderr}");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out_dir.join("manifest.json")).unwrap_or_default())
+            .expect("manifest JSON");
+    let statuses: Vec<(String, String)> = manifest["documents"]
+        .as_array()
+        .map(|docs| {
+            docs.iter()
+                .map(|d| {
+                    (
+                        d["input"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_string(),
+                        d["status"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(statuses.contains(&("broken.md".into(), "failed".into())), "{statuses:?}");
+    assert!(statuses.contains(&("notes.md".into(), "skipped".into())), "{statuses:?}");
+    assert!(statuses.contains(&("seed.md".into(), "ok".into())), "{statuses:?}");
+
+    // A rerun with unchanged inputs writes identical files.
+    let before = std::fs::read(out_dir.join("board-pack_2026-Q1.pdf")).unwrap_or_default();
+    let _ = boardpack()
+        .args(["batch", "--today", "2026-02-15", "--quarters", "2025-Q4..2026-Q1", "--out-dir"])
+        .arg(&out_dir)
+        .arg(&docs)
+        .output();
+    assert_eq!(std::fs::read(out_dir.join("board-pack_2026-Q1.pdf")).unwrap_or_default(), before);
+    let _ = std::fs::remove_dir_all(&dir);
+}
