@@ -944,7 +944,7 @@ mod tests {
         assert_eq!(kinds("gantt\n  a :k, 1d # c\n  b :x, 1d\n"), vec!["task[a |:k, 1d ]", "task[b |:x, 1d]"]);
         assert_eq!(kinds("gantt\n  tickInterval  1week\n"), vec!["tick[ 1week]"]);
         assert_eq!(kinds("gantt\n  Includes review : a, 1d\n"), vec!["inc[review : a, 1d]"]);
-        assert_eq!(kinds("gantt\n  click a href \"u\"\n"), vec!["Click { ids: 21..22, href: Some(29..30) }"]);
+        assert_eq!(kinds("gantt\n  click a href \"u\"\n"), vec!["Click { ids: 14..15, href: Some(22..23) }"]);
         assert_eq!(kinds("gantt\n  click a call f(1) href \"u\"\n").len(), 1);
         let p = parse("gantt\n  just words\n  a :b, 1d\n");
         assert_eq!(p.stmts.len(), 1);
