@@ -539,12 +539,18 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                     _ if TAGS.contains(&js_trim(&t)) => (
                         codes::MISPLACED_TAG,
                         format!("`{t}` is a tag, but tags only count before the id; Mermaid reads it as the start date and fails (\"Invalid date:{t}\")"),
-                        format!("move `{t}` to the front: `{t}, {}`", defs[i].first_item.as_ref().map(|r| text[r.clone()].to_string()).unwrap_or_default()),
+                        {
+                            let all: Vec<String> = items(text, stmts[i].data.start + 1..stmts[i].data.end).iter().map(|r| text[r.clone()].to_string()).collect();
+                            let mut rest: Vec<String> = all.iter().filter(|x| x.as_str() != js_trim(&t)).cloned().collect();
+                            rest.insert(0, js_trim(&t).to_string());
+                            format!("tags go before the id: `{}`", rest.join(", "))
+                        },
                     ),
                     _ => {
                         let (why, fix) = dates::explain_invalid(&t, fmt);
                         let mut hint = match fix {
                             Some(f) => format!("did you mean `{f}`?"),
+                            None if why.starts_with("year ") => "check the year".to_string(),
                             None if fmt.is_empty() => "add `dateFormat YYYY-MM-DD` and write dates like `2025-01-06`".to_string(),
                             None => format!("write the start as a date in the format `{fmt}`, `after <id>`, or give only an end to start after the previous task"),
                         };
@@ -824,7 +830,7 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         diags.push(dg);
                     }
                 }
-                How::Timestamp if fmt == "X" => diags.push(
+                How::Timestamp if fmt == "X" && *ms != 0 => diags.push(
                     Diagnostic::warning(
                         codes::TIMESTAMP_START,
                         format!("with `dateFormat X` Mermaid reads a start as milliseconds, not seconds: `{t}` is {}", dates::show(*ms)),
@@ -880,7 +886,12 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                             "use `until <id>` for an end that follows another task's start".to_string(),
                         )
                     } else if t.bytes().filter(u8::is_ascii_digit).count() >= 4 && t.chars().any(|c| !c.is_ascii_digit()) {
-                        let (why, fix) = dates::explain_invalid(t, fmt);
+                        let (why, mut fix) = dates::explain_invalid(t, fmt);
+                        if fix.is_none() && dayjs::is_strict_ymd(t) {
+                            if let dayjs::Parsed::Valid(ms) = dayjs::parse_strict(t, "YYYY-MM-DD", now) {
+                                fix = dayjs::format(ms, fmt).ok();
+                            }
+                        }
                         (
                             format!("`{t}` is not a valid end date ({why}), so Mermaid ignores it and {} has zero length", label(i)),
                             fix.map(|f| format!("did you mean `{f}`?")).unwrap_or_else(|| format!("write the end in the format `{fmt}` or as a duration like `5d`")),
@@ -946,7 +957,8 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         .with_hint("check the end date or duration"),
                     );
                 }
-                if set.calendar.active() && !d.flags.vert {
+                let shifted = set.calendar.active() && !d.manual && sim.shift_cache[i].is_some_and(|((a, b), _)| (b - a) >= MS_PER_DAY);
+                if shifted && !d.flags.vert {
                     if let Ok(true) = set.calendar.is_excluded(st) {
                         let wd = dayjs::weekday_name(jsdate::fields(st).weekday);
                         diags.push(
