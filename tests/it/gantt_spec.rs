@@ -202,7 +202,7 @@ fn excludes_variants() {
     assert_eq!(rows(src), vec!["a 2025-01-06 2025-01-12 2025-01-12"]);
     // includes override excludes
     let src = chart("    excludes weekends\n    includes 2025-01-11\n    A :a, 2025-01-09, 3d\n");
-    assert_eq!(rows(&src), vec!["a 2025-01-09 2025-01-13 2025-01-13"]);
+    assert_eq!(rows(&src), vec!["a 2025-01-09 2025-01-13 2025-01-12"]);
     // explicit YYYY-MM-DD ends are never shifted; `after` then starts on the Saturday
     let src = chart("    excludes weekends\n    A :a, 2025-01-06, 2025-01-11\n    B :b, after a, 2d\n");
     assert_eq!(rows(&src), vec!["a 2025-01-06 2025-01-11 -", "b 2025-01-11 2025-01-15 2025-01-15"]);
