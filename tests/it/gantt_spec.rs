@@ -205,7 +205,7 @@ fn excludes_variants() {
     assert_eq!(rows(&src), vec!["a 2025-01-09 2025-01-13 2025-01-12"]);
     // explicit YYYY-MM-DD ends are never shifted; `after` then starts on the Saturday
     let src = chart("    excludes weekends\n    A :a, 2025-01-06, 2025-01-11\n    B :b, after a, 2d\n");
-    assert_eq!(rows(&src), vec!["a 2025-01-06 2025-01-11 -", "b 2025-01-11 2025-01-15 2025-01-15"]);
+    assert_eq!(rows(&src), vec!["a 2025-01-06 2025-01-11 -", "b 2025-01-11 2025-01-14 2025-01-14"]);
     // until overshoots
     let src = chart("    excludes weekends\n    U :u, 2025-01-06, until l\n    L :l, 2025-01-15, 1d\n");
     assert_eq!(rows(&src)[0], "u 2025-01-06 2025-01-17 2025-01-17");
