@@ -219,7 +219,7 @@ fn excludes_variants() {
     assert!(codes(&chart("    excludes weekdays, holidays\n")).contains(&"gantt::ignored-value"));
     // a milestone with a duration is shifted too
     let src = chart("    excludes weekends\n    M :milestone, m, 2025-01-09, 3d\n");
-    assert_eq!(rows(&src), vec!["m 2025-01-09 2025-01-14 2025-01-12"]);
+    assert_eq!(rows(&src), vec!["m 2025-01-09 2025-01-14 2025-01-14"]);
     // a DD-MM-YYYY end is shifted
     let src = "gantt\n    dateFormat DD-MM-YYYY\n    excludes weekends\n    A :a, 06-01-2025, 11-01-2025\n";
     assert_eq!(rows(src), vec!["a 2025-01-06 2025-01-13 2025-01-11"]);
