@@ -659,6 +659,10 @@ pub fn parse_strict(input: &str, fmt: &str, now: Now) -> Parsed {
         };
     }
     let f: Vec<char> = fmt.chars().collect();
+    // No token formats to more than 16 characters, so a longer input cannot round-trip.
+    if input.chars().count() > 16 * f.len() + 16 {
+        return Parsed::Invalid;
+    }
     if has_localized_token(&f) {
         return Parsed::Invalid;
     }

@@ -12,8 +12,9 @@ use super::jsdate::{self, MS_PER_DAY};
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
-/// Day walks allowed per chart in the literal mode.
-const WALK_BUDGET: u64 = 2_000_000;
+/// Work allowed per chart for the literal day walk (one day costs 8 units plus the
+/// length of the `dateFormat`), about a second at worst.
+const WALK_BUDGET: u64 = 40_000_000;
 /// Mermaid's limit on extra days.
 pub const MAX_EXTRA_DAYS: i64 = 10_000;
 
@@ -296,11 +297,12 @@ impl Calendar {
         let mut prev = false;
         let mut render = None;
         while d <= e {
+            let cost = 8 + self.fmt.len() as u64;
             let left = self.budget.get();
-            if left == 0 {
+            if left < cost {
                 return Err(ShiftError::TooLong);
             }
-            self.budget.set(left - 1);
+            self.budget.set(left - cost);
             if !prev {
                 render = Some(e);
             }

@@ -394,11 +394,13 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     for t in &mut tasks {
         t.span = m.span(t.span.start..t.span.end);
     }
-    tl.sections = section_names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| Section { name, tasks: tasks.iter().enumerate().filter(|(_, t)| t.section == i).map(|(k, _)| k).collect() })
-        .collect();
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); section_names.len()];
+    for (k, t) in tasks.iter().enumerate() {
+        if let Some(b) = buckets.get_mut(t.section) {
+            b.push(k);
+        }
+    }
+    tl.sections = section_names.into_iter().zip(buckets).map(|(name, tasks)| Section { name, tasks }).collect();
     let start = tasks.iter().filter_map(|t| t.start).min();
     let end = tasks.iter().filter_map(|t| t.end).max();
     tl.range = match (start, end) {

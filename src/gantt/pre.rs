@@ -89,19 +89,30 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
     }
     let w1_end = ws_run(text, 3);
     let bytes = text.as_bytes();
-    let openings: Vec<usize> = (3..w1_end).filter(|&i| bytes[i] == b'\n' || bytes[i] == b'\r').collect();
-    for &nl in openings.iter().rev() {
-        let body_start = nl + 1;
-        let mut p = body_start;
-        while p < bytes.len() {
-            if (bytes[p] == b'\n' || bytes[p] == b'\r') && text[p + 1..].starts_with("---") {
-                let w2_start = p + 4;
-                let w2_end = ws_run(text, w2_start);
-                if let Some(last_nl) = (w2_start..w2_end).rev().find(|&i| bytes[i] == b'\n' || bytes[i] == b'\r') {
-                    return Some(FrontMatter { body: body_start..p, whole: 0..last_nl + 1 });
-                }
+    let nl = |b: u8| b == b'\n' || b == b'\r';
+    let openings: Vec<usize> = (3..w1_end).filter(|&i| nl(bytes[i])).collect();
+    if openings.is_empty() {
+        return None;
+    }
+    // Every `[\n\r]---\s*[\n\r]` closing, with the end of its match (after the last
+    // newline of the whitespace run).
+    let mut closings: Vec<(usize, usize)> = Vec::new();
+    let mut p = 3;
+    while p < bytes.len() {
+        if nl(bytes[p]) && text[p + 1..].starts_with("---") {
+            let w2_start = p + 4;
+            let w2_end = ws_run(text, w2_start);
+            if let Some(last) = (w2_start..w2_end).rev().find(|&i| nl(bytes[i])) {
+                closings.push((p, last + 1));
             }
-            p += 1;
+        }
+        p += 1;
+    }
+    for &o in openings.iter().rev() {
+        let body_start = o + 1;
+        let k = closings.partition_point(|&(c, _)| c < body_start);
+        if let Some(&(c, end)) = closings.get(k) {
+            return Some(FrontMatter { body: body_start..c, whole: 0..end });
         }
     }
     None
@@ -247,33 +258,27 @@ pub fn entity_edits(text: &str) -> Vec<(Range<usize>, String)> {
     for kw in ["style", "classDef"] {
         let mut line_start = 0;
         for line in text.split('\n') {
-            if let Some(k) = line.find(kw) {
+            if let (Some(k), Some(semi)) = (line.find(kw), line.rfind(';')) {
+                // From the right: is there a `:` after the keyword followed by non-blank
+                // characters up to a `#` that lies before the last `;`?
                 let after = k + kw.len();
-                let last_semi = line.rfind(';');
-                let ok = last_semi.is_some_and(|semi| {
-                    line[after..].char_indices().any(|(ci, c)| {
-                        if c != ':' {
-                            return false;
-                        }
-                        let colon = after + ci;
-                        let rest = &line[colon + 1..];
-                        let mut hash = None;
-                        for (hi, h) in rest.char_indices() {
-                            if h == '#' {
-                                hash = Some(colon + 1 + hi);
-                                break;
-                            }
-                            if is_js_space(h) {
-                                break;
-                            }
-                        }
-                        hash.is_some_and(|h| h < semi)
-                    })
-                });
-                if ok {
-                    if let Some(semi) = last_semi {
-                        removed.push(line_start + semi);
+                let mut hash: Option<usize> = None;
+                let mut ok = false;
+                for (ci, c) in line.char_indices().rev() {
+                    if ci < after {
+                        break;
                     }
+                    if c == '#' {
+                        hash = Some(ci);
+                    } else if is_js_space(c) {
+                        hash = None;
+                    } else if c == ':' && hash.is_some_and(|h| h < semi) {
+                        ok = true;
+                        break;
+                    }
+                }
+                if ok {
+                    removed.push(line_start + semi);
                 }
             }
             line_start += line.len() + 1;

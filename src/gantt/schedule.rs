@@ -284,7 +284,8 @@ impl Sim<'_> {
 #[derive(Clone, Debug)]
 enum Why {
     Broken(usize),
-    Cycle(Vec<usize>),
+    /// Index of the cyclic component.
+    Cycle(usize),
     Deep,
 }
 
@@ -628,17 +629,26 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
     let undated: Vec<bool> = (0..n).map(|i| !broken[i] && !sim.st[i].processed).collect();
     let nodes: Vec<usize> = (0..n).filter(|&i| undated[i]).collect();
     let mut why: Vec<Option<Why>> = vec![None; n];
+    let mut comps: Vec<Vec<usize>> = Vec::new();
     if !nodes.is_empty() {
         let edges = |i: usize| sim.deps(i);
+        let mut comp_of = vec![usize::MAX; n];
         for comp in sccs(n, &nodes, &edges, &undated) {
+            let ci = comps.len();
+            for &m in &comp {
+                comp_of[m] = ci;
+            }
             let mut reason: Option<Why> = None;
+            let mut cycle_dep: Option<usize> = None;
             for &m in &comp {
                 for j in sim.deps(m) {
                     if broken[j] {
                         reason = Some(Why::Broken(j));
-                    } else if undated[j] && !comp.contains(&j) {
-                        if let Some(Why::Broken(r)) = &why[j] {
-                            reason = Some(Why::Broken(*r));
+                    } else if undated[j] && comp_of[j] != ci {
+                        match &why[j] {
+                            Some(Why::Broken(r)) => reason = Some(Why::Broken(*r)),
+                            Some(Why::Cycle(c)) => cycle_dep = Some(*c),
+                            _ => {}
                         }
                     }
                 }
@@ -646,19 +656,13 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
             let cyclic = comp.len() > 1 || sim.deps(comp[0]).contains(&comp[0]);
             let reason = match reason {
                 Some(r) => r,
-                None if cyclic => Why::Cycle(comp.clone()),
-                None => comp
-                    .iter()
-                    .flat_map(|&m| sim.deps(m))
-                    .find_map(|j| match &why[j] {
-                        Some(Why::Cycle(c)) => Some(Why::Cycle(c.clone())),
-                        _ => None,
-                    })
-                    .unwrap_or(Why::Deep),
+                None if cyclic => Why::Cycle(ci),
+                None => cycle_dep.map_or(Why::Deep, Why::Cycle),
             };
             for &m in &comp {
                 why[m] = Some(reason.clone());
             }
+            comps.push(comp);
         }
     }
 
@@ -685,9 +689,13 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                 format!("{} is not dated because it depends on {}, which has an error", label(i), label(*r)),
                 "fix the task it depends on".to_string(),
             ),
-            Why::Cycle(c) => {
-                let names: Vec<String> = c.iter().map(|&k| sim.defs[k].id.clone().unwrap_or_default()).collect();
-                if c.contains(&i) {
+            Why::Cycle(ci) => {
+                let c = &comps[*ci];
+                let mut names: Vec<String> = c.iter().take(6).map(|&k| sim.defs[k].id.clone().unwrap_or_default()).collect();
+                if c.len() > 6 {
+                    names.push(format!("… ({} tasks)", c.len()));
+                }
+                if c.binary_search(&i).is_ok() {
                     (
                         codes::CYCLE,
                         format!("{} is never dated: it is part of a dependency cycle ({}); Mermaid leaves these tasks without dates", label(i), names.join(" → ")),
