@@ -770,11 +770,16 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                 } else {
                     format!("`{kw}` refers to unknown task id(s) {}, which Mermaid skips", list.join(", "))
                 };
-                diags.push(
-                    Diagnostic::warning(codes::UNKNOWN_ID, msg)
-                        .with_span(sp(&r))
-                        .with_hint("give the referenced task this id as the first of three items: `Name : id, start, end`"),
-                );
+                let colon_id = unknown.iter().find_map(|u| {
+                    sim.map.keys().filter(|k| k.rsplit_once(':').is_some_and(|(_, tail)| tail.trim() == u.as_str())).min().map(|k| (u, k))
+                });
+                let hint = match colon_id {
+                    Some((u, k)) => format!(
+                        "a task has the id `{k}`: a `:` in its name moved part of the name into the id; remove that `:` so that the id is `{u}`"
+                    ),
+                    None => "give the referenced task this id as the first of three items: `Name : id, start, end`".to_string(),
+                };
+                diags.push(Diagnostic::warning(codes::UNKNOWN_ID, msg).with_span(sp(&r)).with_hint(hint));
             }
             // forward-reference order quirk
             let found: Vec<usize> = ids.iter().filter_map(|id| sim.map.get(id.as_str()).copied()).collect();
@@ -895,8 +900,8 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         )
                     } else if t.bytes().filter(u8::is_ascii_digit).count() >= 4 && t.chars().any(|c| !c.is_ascii_digit()) {
                         let (why, mut fix) = dates::explain_invalid(t, fmt);
-                        if fix.is_none() && dayjs::is_strict_ymd(t) {
-                            if let dayjs::Parsed::Valid(ms) = dayjs::parse_strict(t, "YYYY-MM-DD", now) {
+                        if fix.is_none() && !fmt.is_empty() {
+                            if let Some(ms) = jsdate::v8_parse(t).filter(|&ms| in_range(ms)) {
                                 fix = dayjs::format(ms, fmt).ok();
                             }
                         }
@@ -1023,27 +1028,37 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
             }
         }
     }
-    // Duplicate ids.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for i in 0..n {
-        if let Some(k) = &sim.defs[i].key {
-            if let Some(&first) = seen.get(k.as_str()) {
-                let at = sim.defs[i].first_item.clone().unwrap_or(stmts[i].data.clone());
-                let explicit = sim.defs[i].id_explicit && sim.defs[first].id_explicit;
-                let msg = if explicit {
-                    format!("the id `{k}` is used again ({} and {}); Mermaid resolves every reference to it to the last one", label(first), label(i))
-                } else {
-                    format!(
-                        "the id `{k}` of {} collides with the automatic id of another task ({}); Mermaid resolves every reference to the last one",
-                        label(i),
-                        label(first)
-                    )
-                };
-                diags.push(Diagnostic::warning(codes::DUPLICATE_ID, msg).with_span(sp(&at)).with_hint("give each task a unique id"));
-            } else {
-                seen.insert(k.as_str(), i);
+    // Duplicate ids: one warning per id, at its second definition.
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut key_order: Vec<&str> = Vec::new();
+    for (i, d) in sim.defs.iter().enumerate() {
+        if let Some(k) = &d.key {
+            let e = by_key.entry(k.as_str()).or_default();
+            if e.is_empty() {
+                key_order.push(k.as_str());
             }
+            e.push(i);
         }
+    }
+    for k in key_order {
+        let uses = &by_key[k];
+        if uses.len() < 2 {
+            continue;
+        }
+        let (first, second, last) = (uses[0], uses[1], uses[uses.len() - 1]);
+        let at = sim.defs[second].first_item.clone().unwrap_or(stmts[second].data.clone());
+        let explicit = uses.iter().all(|&u| sim.defs[u].id_explicit);
+        let whom = if uses.len() == 2 {
+            format!("{} and {}", label(first), label(second))
+        } else {
+            format!("{} tasks, from {} to {}", uses.len(), label(first), label(last))
+        };
+        let msg = if explicit {
+            format!("the id `{k}` is used by {whom}; Mermaid resolves every reference to `{k}` to the last one")
+        } else {
+            format!("the id `{k}` is shared by an automatic and an explicit id ({whom}); Mermaid resolves every reference to `{k}` to the last one")
+        };
+        diags.push(Diagnostic::warning(codes::DUPLICATE_ID, msg).with_span(sp(&at)).with_hint("give each task a unique id"));
     }
 
     // Build the output tasks.

@@ -1,3 +1,4 @@
 
 mod conformance;
 mod gantt_spec;
+mod gantt_corpus;
