@@ -462,8 +462,24 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         }
         diags.push(d);
     }
+    for d in &mut diags {
+        d.span = d.span.map(|s| clamp_span(text, s));
+    }
+    for t in &mut tl.tasks {
+        t.span = clamp_span(text, t.span);
+    }
     diags.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     (tl, diags)
+}
+
+/// A span inside `text`, on character boundaries.
+fn clamp_span(text: &str, s: Span) -> Span {
+    let start = crate::diag::floor_char_boundary(text, s.start.min(text.len()));
+    let mut end = s.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
 }
 
 fn valid_tick_interval(v: &str) -> bool {

@@ -219,32 +219,25 @@ pub fn comment_lines(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut p = 0;
-    while p <= b.len() {
-        let line_start = p == 0 || b[p - 1] == b'\n';
-        if line_start {
-            let ws_end = ws_run(text, p);
-            if text[ws_end..].starts_with("%%") && b.get(ws_end + 2).is_some_and(|&c| c != b'{' && c != b'\n') {
-                let mut e = ws_end + 2;
-                while e < b.len() && b[e] != b'\n' {
-                    e += 1;
-                }
-                if e < b.len() {
-                    e += 1;
-                }
-                out.push(p..e);
-                p = e;
-                if p == b.len() {
-                    break;
-                }
-                continue;
+    while p < b.len() {
+        // `p` is a line start. Every line start inside the whitespace run that follows
+        // sees the same run end, so a failed match lets us skip the whole run.
+        let ws_end = ws_run(text, p);
+        if text[ws_end..].starts_with("%%") && b.get(ws_end + 2).is_some_and(|&c| c != b'{' && c != b'\n') {
+            let mut e = ws_end + 2;
+            while e < b.len() && b[e] != b'\n' {
+                e += 1;
             }
+            if e < b.len() {
+                e += 1;
+            }
+            out.push(p..e);
+            p = e;
+            continue;
         }
-        if p == b.len() {
-            break;
-        }
-        p += 1;
-        while p < b.len() && !text.is_char_boundary(p) {
-            p += 1;
+        match b[ws_end..].iter().position(|&c| c == b'\n') {
+            Some(i) => p = ws_end + i + 1,
+            None => break,
         }
     }
     out

@@ -722,6 +722,17 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
         problems[i] = Some(TaskProblem { code, message: msg });
     }
 
+    // Ids that swallowed part of a name through a `:` (`Sprint 1: Foundation :s1`),
+    // by the part after the colon.
+    let mut colon_tails: HashMap<String, String> = HashMap::new();
+    for k in sim.map.keys() {
+        if let Some((_, tail)) = k.rsplit_once(':') {
+            let e = colon_tails.entry(tail.trim().to_string()).or_insert_with(|| k.clone());
+            if k < e {
+                *e = k.clone();
+            }
+        }
+    }
     // Quirk warnings for resolved charts.
     let mut first_fallback_warned = false;
     let mut time_only_warned = false;
@@ -770,9 +781,7 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                 } else {
                     format!("`{kw}` refers to unknown task id(s) {}, which Mermaid skips", list.join(", "))
                 };
-                let colon_id = unknown.iter().find_map(|u| {
-                    sim.map.keys().filter(|k| k.rsplit_once(':').is_some_and(|(_, tail)| tail.trim() == u.as_str())).min().map(|k| (u, k))
-                });
+                let colon_id = unknown.iter().find_map(|u| colon_tails.get(u.as_str()).map(|k| (u, k)));
                 let hint = match colon_id {
                     Some((u, k)) => format!(
                         "a task has the id `{k}`: a `:` in its name moved part of the name into the id; remove that `:` so that the id is `{u}`"

@@ -83,11 +83,12 @@ pub struct Lexer<'a> {
     pending: Option<usize>,
     /// `%`-comments that swallowed content (`5% contingency : …`), as ranges.
     pub swallowed: Vec<Range<usize>>,
+    far: Vec<(u8, (usize, usize))>,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(s: &'a str) -> Self {
-        Self { s, b: s.as_bytes(), pos: 0, stack: vec![State::Initial], done: false, pending: None, swallowed: Vec::new() }
+        Self { s, b: s.as_bytes(), pos: 0, stack: vec![State::Initial], done: false, pending: None, swallowed: Vec::new(), far: Vec::new() }
     }
 
     pub fn reset_at(&mut self, pos: usize) {
@@ -163,6 +164,20 @@ impl<'a> Lexer<'a> {
         e
     }
 
+    /// `run_not` for a single stop byte that may scan across lines (`[^(]*`, `[^"]*`,
+    /// …), memoised so that many recoveries never rescan the same text.
+    fn run_not_far(&mut self, p: usize, stop: u8) -> usize {
+        if let Some((from, to)) = self.far.iter().find(|(b, _)| *b == stop).map(|(_, r)| *r) {
+            if from <= p && p <= to {
+                return to;
+            }
+        }
+        let e = self.b[p..].iter().position(|&c| c == stop).map_or(self.b.len(), |i| p + i);
+        self.far.retain(|(b, _)| *b != stop);
+        self.far.push((stop, (p, e)));
+        e
+    }
+
     fn token(&mut self, tok: Tok, vstart: usize, end: usize) -> Token {
         let start = self.pending.take().unwrap_or(vstart);
         self.pos = end;
@@ -192,7 +207,7 @@ impl<'a> Lexer<'a> {
                         self.pos = p + 1;
                         continue;
                     }
-                    let e = self.run_not(p, b"}");
+                    let e = self.run_not_far(p, b'}');
                     return self.token(Tok::AccDescrMulti, p, e);
                 }
                 State::Href => {
@@ -202,7 +217,7 @@ impl<'a> Lexer<'a> {
                         self.pos = p + 1;
                         continue;
                     }
-                    let e = self.run_not(p, b"\"");
+                    let e = self.run_not_far(p, b'"');
                     return self.token(Tok::Href, p, e);
                 }
                 State::CallbackName => {
@@ -218,7 +233,7 @@ impl<'a> Lexer<'a> {
                         }
                         continue;
                     }
-                    let e = self.run_not(p, b"(");
+                    let e = self.run_not_far(p, b'(');
                     return self.token(Tok::CallbackName, p, e);
                 }
                 State::CallbackArgs => {
@@ -228,7 +243,7 @@ impl<'a> Lexer<'a> {
                         self.pos = p + 1;
                         continue;
                     }
-                    let e = self.run_not(p, b")");
+                    let e = self.run_not_far(p, b')');
                     return self.token(Tok::CallbackArgs, p, e);
                 }
                 State::Click => {
