@@ -82,8 +82,15 @@ pub fn front_matter(yaml: &str) -> Result<(Option<String>, Option<String>, Value
         return Ok((None, None, Value::Null));
     };
     let title = map.get("title").filter(|v| truthy(v)).and_then(js_string);
-    let display = map.get("displayMode").filter(|v| truthy(v)).and_then(js_string);
-    let config = map.get("config").filter(|v| truthy(v)).cloned().unwrap_or(Value::Null);
+    let display = map
+        .get("displayMode")
+        .filter(|v| truthy(v))
+        .and_then(js_string);
+    let config = map
+        .get("config")
+        .filter(|v| truthy(v))
+        .cloned()
+        .unwrap_or(Value::Null);
     Ok((title, display, config))
 }
 

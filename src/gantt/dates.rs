@@ -20,21 +20,6 @@ pub enum Unit {
     Y,
 }
 
-impl Unit {
-    pub fn name(self) -> &'static str {
-        match self {
-            Unit::Ms => "milliseconds",
-            Unit::S => "seconds",
-            Unit::Min => "minutes",
-            Unit::H => "hours",
-            Unit::D => "days",
-            Unit::W => "weeks",
-            Unit::Mon => "months",
-            Unit::Y => "years",
-        }
-    }
-}
-
 /// `^(\d+(?:\.\d+)?)([Mdhmswy]|ms)$` on the trimmed text.
 pub fn parse_duration(s: &str) -> Option<(f64, Unit)> {
     let s = js_trim(s);
@@ -90,7 +75,11 @@ pub fn add_duration(start: i64, v: f64, unit: Unit) -> Option<i64> {
         Unit::Min => 60_000.0,
         Unit::H => 3_600_000.0,
         Unit::D | Unit::W => {
-            let days = if unit == Unit::D { v.round() } else { (7.0 * v).round() };
+            let days = if unit == Unit::D {
+                v.round()
+            } else {
+                (7.0 * v).round()
+            };
             return jsdate::time_clip(start as f64 + days * MS_PER_DAY as f64);
         }
         Unit::Mon | Unit::Y => {
@@ -125,7 +114,10 @@ pub enum How {
 pub enum StartExpr {
     Date(i64, How),
     /// `after id …`; `rest` is what follows the ids Mermaid reads.
-    After { ids: Vec<String>, rest: String },
+    After {
+        ids: Vec<String>,
+        rest: String,
+    },
     /// Mermaid throws `Invalid date:…`.
     Invalid,
     /// A date outside what JavaScript (or boardpack) can represent.
@@ -136,7 +128,10 @@ pub enum StartExpr {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum EndExpr {
-    Until { ids: Vec<String>, rest: String },
+    Until {
+        ids: Vec<String>,
+        rest: String,
+    },
     Date(i64),
     Duration(f64, Unit),
     /// Neither a date nor a duration: zero length.
@@ -151,7 +146,10 @@ fn is_id_char(c: char) -> bool {
 /// `^kw\s+([\d\w- ]+)`: the ids and the unread rest.
 fn id_list(s: &str, kw: &str) -> Option<(Vec<String>, String)> {
     let rest = s.strip_prefix(kw)?;
-    let ws_end = rest.char_indices().find(|&(_, c)| !is_js_space(c)).map_or(rest.len(), |(i, _)| i);
+    let ws_end = rest
+        .char_indices()
+        .find(|&(_, c)| !is_js_space(c))
+        .map_or(rest.len(), |(i, _)| i);
     if ws_end == 0 {
         return None;
     }
@@ -172,9 +170,16 @@ fn id_list(s: &str, kw: &str) -> Option<(Vec<String>, String)> {
         }
         found?
     };
-    let cap_len = rest[cap_start..].char_indices().find(|&(_, c)| !is_id_char(c)).map_or(rest.len() - cap_start, |(i, _)| i);
+    let cap_len = rest[cap_start..]
+        .char_indices()
+        .find(|&(_, c)| !is_id_char(c))
+        .map_or(rest.len() - cap_start, |(i, _)| i);
     let cap = &rest[cap_start..cap_start + cap_len];
-    let ids = cap.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    let ids = cap
+        .split(' ')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
     Some((ids, rest[cap_start + cap_len..].to_string()))
 }
 
@@ -275,14 +280,23 @@ pub fn explain_invalid(text: &str, fmt: &str) -> (String, Option<String>) {
     if let Some(ms) = jsdate::v8_parse(text) {
         let y = jsdate::fields(ms).year;
         if !(-10_000..=10_000).contains(&y) {
-            return (format!("year {y} is outside the years Mermaid accepts (-10000 to 10000)"), None);
+            return (
+                format!("year {y} is outside the years Mermaid accepts (-10000 to 10000)"),
+                None,
+            );
         }
     }
     if fmt.is_empty() {
-        return (format!("`{text}` is not a date (the chart has no `dateFormat`)"), None);
+        return (
+            format!("`{text}` is not a date (the chart has no `dateFormat`)"),
+            None,
+        );
     }
     let Some(layout) = numeric_layout(fmt) else {
-        return (format!("`{text}` does not match the date format `{fmt}`"), None);
+        return (
+            format!("`{text}` does not match the date format `{fmt}`"),
+            None,
+        );
     };
     let t: Vec<char> = text.chars().collect();
     let mut i = 0;
@@ -292,7 +306,10 @@ pub fn explain_invalid(text: &str, fmt: &str) -> (String, Option<String>) {
         match piece {
             Err(ch) => {
                 if t.get(i) != Some(ch) {
-                    return (format!("`{text}` does not match the date format `{fmt}`"), None);
+                    return (
+                        format!("`{text}` does not match the date format `{fmt}`"),
+                        None,
+                    );
                 }
                 i += 1;
             }
@@ -300,37 +317,59 @@ pub fn explain_invalid(text: &str, fmt: &str) -> (String, Option<String>) {
                 let (min, max) = match f {
                     Field::Year4 => (4, 4),
                     Field::Year2 => (2, 2),
-                    Field::Month(true) | Field::Day(true) | Field::Hour(true) | Field::Minute(true) | Field::Second(true) => {
-                        (1, 2)
-                    }
+                    Field::Month(true)
+                    | Field::Day(true)
+                    | Field::Hour(true)
+                    | Field::Minute(true)
+                    | Field::Second(true) => (1, 2),
                     _ => (1, 2),
                 };
-                let digits = t[i.min(t.len())..].iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+                let digits = t[i.min(t.len())..]
+                    .iter()
+                    .take(max)
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
                 if digits < min {
-                    return (format!("`{text}` does not match the date format `{fmt}`"), None);
+                    return (
+                        format!("`{text}` does not match the date format `{fmt}`"),
+                        None,
+                    );
                 }
                 let padded = matches!(
                     f,
-                    Field::Month(true) | Field::Day(true) | Field::Hour(true) | Field::Minute(true) | Field::Second(true)
+                    Field::Month(true)
+                        | Field::Day(true)
+                        | Field::Hour(true)
+                        | Field::Minute(true)
+                        | Field::Second(true)
                 );
                 if padded && digits == 1 {
                     unpadded = true;
                 }
-                let v: i64 = t[i..i + digits].iter().collect::<String>().parse().unwrap_or(0);
+                let v: i64 = t[i..i + digits]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .unwrap_or(0);
                 values.push((*f, v, digits));
                 i += digits;
             }
         }
     }
     if i != t.len() {
-        return (format!("`{text}` does not match the date format `{fmt}`"), None);
+        return (
+            format!("`{text}` does not match the date format `{fmt}`"),
+            None,
+        );
     }
     let year = values.iter().find_map(|(f, v, _)| match f {
         Field::Year4 => Some(*v),
         Field::Year2 => Some(if *v > 68 { 1900 + v } else { 2000 + v }),
         _ => None,
     });
-    let month = values.iter().find_map(|(f, v, _)| matches!(f, Field::Month(_)).then_some(*v));
+    let month = values
+        .iter()
+        .find_map(|(f, v, _)| matches!(f, Field::Month(_)).then_some(*v));
     let mut problems = Vec::new();
     let mut fixed: Vec<i64> = Vec::new();
     for (f, v, _) in &values {
@@ -351,10 +390,34 @@ pub fn explain_invalid(text: &str, fmt: &str) -> (String, Option<String>) {
         if *v < lo || *v > hi {
             let written: String = format!("{v:02}");
             if what == "day" && *v >= 1 && *v <= 31 {
-                let mname = month.and_then(|m| ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"].get((m - 1).max(0) as usize).copied()).unwrap_or("that month");
-                problems.push(format!("day {written} does not exist in {mname} {} (it has {hi} days)", year.unwrap_or(0)));
+                let mname = month
+                    .and_then(|m| {
+                        [
+                            "January",
+                            "February",
+                            "March",
+                            "April",
+                            "May",
+                            "June",
+                            "July",
+                            "August",
+                            "September",
+                            "October",
+                            "November",
+                            "December",
+                        ]
+                        .get((m - 1).max(0) as usize)
+                        .copied()
+                    })
+                    .unwrap_or("that month");
+                problems.push(format!(
+                    "day {written} does not exist in {mname} {} (it has {hi} days)",
+                    year.unwrap_or(0)
+                ));
             } else {
-                problems.push(format!("{what} {written} is not between {lo:02} and {hi:02}"));
+                problems.push(format!(
+                    "{what} {written} is not between {lo:02} and {hi:02}"
+                ));
             }
             fixed.push(v.clamp(&lo, &hi).to_owned());
         } else {
@@ -374,9 +437,11 @@ pub fn explain_invalid(text: &str, fmt: &str) -> (String, Option<String>) {
                     match f {
                         Field::Year4 => out.push_str(&format!("{v:04}")),
                         Field::Year2 => out.push_str(&format!("{:02}", v.rem_euclid(100))),
-                        Field::Month(true) | Field::Day(true) | Field::Hour(true) | Field::Minute(true) | Field::Second(true) => {
-                            out.push_str(&format!("{v:02}"))
-                        }
+                        Field::Month(true)
+                        | Field::Day(true)
+                        | Field::Hour(true)
+                        | Field::Minute(true)
+                        | Field::Second(true) => out.push_str(&format!("{v:02}")),
                         _ => out.push_str(&v.to_string()),
                     }
                 }
@@ -387,18 +452,30 @@ pub fn explain_invalid(text: &str, fmt: &str) -> (String, Option<String>) {
     if !problems.is_empty() {
         // A day that only overflowed after clamping the month may still be out of range.
         let mut vals = fixed.clone();
-        if let (Some(y), Some(mi)) = (year, values.iter().position(|(f, _, _)| matches!(f, Field::Month(_)))) {
-            if let Some(di) = values.iter().position(|(f, _, _)| matches!(f, Field::Day(_))) {
-                let dim = days_in_month(y, vals[mi]);
-                vals[di] = vals[di].clamp(1, dim);
-            }
+        if let (Some(y), Some(mi)) = (
+            year,
+            values
+                .iter()
+                .position(|(f, _, _)| matches!(f, Field::Month(_))),
+        ) && let Some(di) = values
+            .iter()
+            .position(|(f, _, _)| matches!(f, Field::Day(_)))
+        {
+            let dim = days_in_month(y, vals[mi]);
+            vals[di] = vals[di].clamp(1, dim);
         }
         return (problems.join("; "), Some(render(&vals)));
     }
     if unpadded {
-        return (format!("`{text}` does not match `{fmt}`: the numbers must be zero-padded"), Some(render(&fixed)));
+        return (
+            format!("`{text}` does not match `{fmt}`: the numbers must be zero-padded"),
+            Some(render(&fixed)),
+        );
     }
-    (format!("`{text}` does not match the date format `{fmt}`"), None)
+    (
+        format!("`{text}` does not match the date format `{fmt}`"),
+        None,
+    )
 }
 
 /// Instant as `YYYY-MM-DD` (plus the time when not midnight), for messages.
@@ -414,7 +491,10 @@ pub fn show(ms: i64) -> String {
     } else if f.second == 0 && f.milli == 0 {
         format!("{date} {:02}:{:02}", f.hour, f.minute)
     } else {
-        format!("{date} {:02}:{:02}:{:02}.{:03}", f.hour, f.minute, f.second, f.milli)
+        format!(
+            "{date} {:02}:{:02}:{:02}.{:03}",
+            f.hour, f.minute, f.second, f.milli
+        )
     }
 }
 
@@ -422,7 +502,11 @@ pub fn show(ms: i64) -> String {
 mod tests {
     use super::*;
 
-    const NOW: Now = Now { year: 2025, month0: 5, day: 18 };
+    const NOW: Now = Now {
+        year: 2025,
+        month0: 5,
+        day: 18,
+    };
 
     fn day(s: &str) -> i64 {
         match dayjs::parse_strict(s, "YYYY-MM-DD", NOW) {
@@ -436,35 +520,110 @@ mod tests {
         assert_eq!(parse_duration("5d"), Some((5.0, Unit::D)));
         assert_eq!(parse_duration(" 1.5M "), Some((1.5, Unit::Mon)));
         assert_eq!(parse_duration("500ms"), Some((500.0, Unit::Ms)));
-        for bad in ["3D", "3dX", "3 d", "-2d", "P3D", ".5d", "three days", "", "5d %% x", "1.d"] {
+        for bad in [
+            "3D",
+            "3dX",
+            "3 d",
+            "-2d",
+            "P3D",
+            ".5d",
+            "three days",
+            "",
+            "5d %% x",
+            "1.d",
+        ] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
         let s = day("2025-01-31");
-        assert_eq!(add_duration(s, 1.0, Unit::Mon).map(show).as_deref(), Some("2025-02-28"));
-        assert_eq!(add_duration(day("2024-02-29"), 1.0, Unit::Y).map(show).as_deref(), Some("2025-02-28"));
-        assert_eq!(add_duration(s, 1.5, Unit::D).map(show).as_deref(), Some("2025-02-02"));
-        assert_eq!(add_duration(s, 0.4, Unit::D).map(show).as_deref(), Some("2025-01-31"));
-        assert_eq!(add_duration(s, 2.5, Unit::D).map(show).as_deref(), Some("2025-02-03"));
-        assert_eq!(add_duration(s, 1.5, Unit::W).map(show).as_deref(), Some("2025-02-11"));
-        assert_eq!(add_duration(s, 1.5, Unit::Mon).map(show).as_deref(), Some("2025-02-28"));
-        assert_eq!(add_duration(s, 0.5, Unit::Y).map(show).as_deref(), Some("2025-01-31"));
-        assert_eq!(add_duration(s, 1.25, Unit::H).map(show).as_deref(), Some("2025-01-31 01:15"));
+        assert_eq!(
+            add_duration(s, 1.0, Unit::Mon).map(show).as_deref(),
+            Some("2025-02-28")
+        );
+        assert_eq!(
+            add_duration(day("2024-02-29"), 1.0, Unit::Y)
+                .map(show)
+                .as_deref(),
+            Some("2025-02-28")
+        );
+        assert_eq!(
+            add_duration(s, 1.5, Unit::D).map(show).as_deref(),
+            Some("2025-02-02")
+        );
+        assert_eq!(
+            add_duration(s, 0.4, Unit::D).map(show).as_deref(),
+            Some("2025-01-31")
+        );
+        assert_eq!(
+            add_duration(s, 2.5, Unit::D).map(show).as_deref(),
+            Some("2025-02-03")
+        );
+        assert_eq!(
+            add_duration(s, 1.5, Unit::W).map(show).as_deref(),
+            Some("2025-02-11")
+        );
+        assert_eq!(
+            add_duration(s, 1.5, Unit::Mon).map(show).as_deref(),
+            Some("2025-02-28")
+        );
+        assert_eq!(
+            add_duration(s, 0.5, Unit::Y).map(show).as_deref(),
+            Some("2025-01-31")
+        );
+        assert_eq!(
+            add_duration(s, 1.25, Unit::H).map(show).as_deref(),
+            Some("2025-01-31 01:15")
+        );
         assert_eq!(add_duration(s, 1.5, Unit::Ms), Some(s + 1));
         assert_eq!(add_duration(s, 1e300, Unit::D), None);
         assert_eq!(add_duration(s, 1e300, Unit::Mon), None);
-        assert_eq!(add_duration(day("2025-08-31"), 6.0, Unit::Mon).map(show).as_deref(), Some("2026-02-28"));
+        assert_eq!(
+            add_duration(day("2025-08-31"), 6.0, Unit::Mon)
+                .map(show)
+                .as_deref(),
+            Some("2026-02-28")
+        );
     }
 
     #[test]
     fn expressions() {
-        assert_eq!(start_expr("after a b", "YYYY-MM-DD", NOW), StartExpr::After { ids: vec!["a".into(), "b".into()], rest: String::new() });
-        assert_eq!(start_expr("after opgå", "", NOW), StartExpr::After { ids: vec!["opg".into()], rest: "å".into() });
+        assert_eq!(
+            start_expr("after a b", "YYYY-MM-DD", NOW),
+            StartExpr::After {
+                ids: vec!["a".into(), "b".into()],
+                rest: String::new()
+            }
+        );
+        assert_eq!(
+            start_expr("after opgå", "", NOW),
+            StartExpr::After {
+                ids: vec!["opg".into()],
+                rest: "å".into()
+            }
+        );
         assert_eq!(start_expr("After b", "YYYY-MM-DD", NOW), StartExpr::Invalid);
-        assert_eq!(start_expr("2025-00-01", "YYYY-MM-DD", NOW), StartExpr::Invalid);
-        assert_eq!(start_expr("1735689600", "X", NOW), StartExpr::Date(1_735_689_600, How::Timestamp));
-        assert_eq!(start_expr("Phase 2", "YYYY-MM-DD", NOW), StartExpr::Date(day("2001-02-01"), How::Fallback));
-        assert_eq!(end_expr("until a", "YYYY-MM-DD", false, NOW), EndExpr::Until { ids: vec!["a".into()], rest: String::new() });
-        assert_eq!(end_expr("2025-01-10", "YYYY-MM-DD", true, NOW), EndExpr::Date(day("2025-01-11")));
+        assert_eq!(
+            start_expr("2025-00-01", "YYYY-MM-DD", NOW),
+            StartExpr::Invalid
+        );
+        assert_eq!(
+            start_expr("1735689600", "X", NOW),
+            StartExpr::Date(1_735_689_600, How::Timestamp)
+        );
+        assert_eq!(
+            start_expr("Phase 2", "YYYY-MM-DD", NOW),
+            StartExpr::Date(day("2001-02-01"), How::Fallback)
+        );
+        assert_eq!(
+            end_expr("until a", "YYYY-MM-DD", false, NOW),
+            EndExpr::Until {
+                ids: vec!["a".into()],
+                rest: String::new()
+            }
+        );
+        assert_eq!(
+            end_expr("2025-01-10", "YYYY-MM-DD", true, NOW),
+            EndExpr::Date(day("2025-01-11"))
+        );
         assert_eq!(end_expr("", "YYYY-MM-DD", false, NOW), EndExpr::Invalid);
     }
 

@@ -16,7 +16,11 @@ pub struct Now {
 
 impl Now {
     pub fn from_date(date: crate::date::Date) -> Self {
-        Self { year: date.year() as i64, month0: date.month() as i64 - 1, day: date.day() as i64 }
+        Self {
+            year: date.year() as i64,
+            month0: date.month() as i64 - 1,
+            day: date.day() as i64,
+        }
     }
 }
 
@@ -47,7 +51,15 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 pub fn weekday_name(weekday: u32) -> &'static str {
     WEEKDAYS.get(weekday as usize).copied().unwrap_or("Sunday")
@@ -107,14 +119,9 @@ fn bracket_at(c: &[char], i: usize) -> Option<usize> {
 }
 
 fn starts_with(c: &[char], i: usize, lit: &str) -> bool {
-    let mut k = i;
-    for ch in lit.chars() {
-        if c.get(k) != Some(&ch) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    lit.chars()
+        .enumerate()
+        .all(|(k, ch)| c.get(i + k) == Some(&ch))
 }
 
 fn run_of(c: &[char], i: usize, ch: char, max: usize) -> usize {
@@ -127,7 +134,11 @@ fn run_of(c: &[char], i: usize, ch: char, max: usize) -> usize {
 
 /// dayjs `format(fmt)` of a valid instant (advancedFormat, then core).
 pub fn format(ms: i64, fmt: &str) -> Result<String, Throws> {
-    let fmt = if fmt.is_empty() { "YYYY-MM-DDTHH:mm:ssZ" } else { fmt };
+    let fmt = if fmt.is_empty() {
+        "YYYY-MM-DDTHH:mm:ssZ"
+    } else {
+        fmt
+    };
     let f = jsdate::fields(ms);
     // advancedFormat
     let c: Vec<char> = fmt.chars().collect();
@@ -139,7 +150,9 @@ pub fn format(ms: i64, fmt: &str) -> Result<String, Throws> {
             i += n;
             continue;
         }
-        let lits = ["Q", "wo", "ww", "w", "WW", "W", "zzz", "z", "gggg", "GGGG", "Do", "X", "x"];
+        let lits = [
+            "Q", "wo", "ww", "w", "WW", "W", "zzz", "z", "gggg", "GGGG", "Do", "X", "x",
+        ];
         if let Some(lit) = lits.iter().find(|l| starts_with(&c, i, l)) {
             match *lit {
                 "Q" => adv.push_str(&(f.month.div_ceil(3)).to_string()),
@@ -216,7 +229,11 @@ pub fn format(ms: i64, fmt: &str) -> Result<String, Throws> {
             }
             'h' => {
                 let n = run_of(&c, i, 'h', 2);
-                let h = if f.hour % 12 == 0 { 12 } else { f.hour % 12 };
+                let h = if f.hour.is_multiple_of(12) {
+                    12
+                } else {
+                    f.hour % 12
+                };
                 (pad_start(h.to_string(), n), n)
             }
             'a' => ((if f.hour < 12 { "am" } else { "pm" }).to_string(), 1),
@@ -289,7 +306,10 @@ fn tokenize(fmt: &[char]) -> Option<Vec<Piece>> {
         let c = fmt[i];
         if c == '[' {
             // \[[^[]*\] : longest run without '[' that ends with ']'.
-            let stop = fmt[i + 1..].iter().position(|&x| x == '[').map_or(fmt.len(), |p| i + 1 + p);
+            let stop = fmt[i + 1..]
+                .iter()
+                .position(|&x| x == '[')
+                .map_or(fmt.len(), |p| i + 1 + p);
             if let Some(close) = fmt[i + 1..stop].iter().rposition(|&x| x == ']') {
                 let end = i + 1 + close + 1;
                 let mut s: String = fmt[i..end].iter().collect();
@@ -324,7 +344,10 @@ fn tokenize(fmt: &[char]) -> Option<Vec<Piece>> {
             }
             'M' => {
                 let n = run_of(fmt, i, 'M', 4);
-                (Some([PTok::Mon1, PTok::Mon2, PTok::Mon3, PTok::Mon4][n - 1]), n)
+                (
+                    Some([PTok::Mon1, PTok::Mon2, PTok::Mon3, PTok::Mon4][n - 1]),
+                    n,
+                )
             }
             'D' if starts_with(fmt, i, "Do") => (Some(PTok::Do), 2),
             'D' => {
@@ -365,7 +388,11 @@ fn is_space16(u: u16) -> bool {
 /// Leftmost match of `\d{min,max}` (greedy).
 fn find_digits(p: &[u16], min: usize, max: usize) -> Option<(usize, usize)> {
     for i in 0..p.len() {
-        let run = p[i..].iter().take(max).take_while(|&&u| is_digit(u)).count();
+        let run = p[i..]
+            .iter()
+            .take(max)
+            .take_while(|&&u| is_digit(u))
+            .count();
         if run >= min {
             return Some((i, i + run));
         }
@@ -376,7 +403,9 @@ fn find_digits(p: &[u16], min: usize, max: usize) -> Option<(usize, usize)> {
 fn find_signed(p: &[u16]) -> Option<(usize, usize)> {
     for i in 0..p.len() {
         let mut j = i;
-        if (p[j] == b'+' as u16 || p[j] == b'-' as u16) && p.get(j + 1).is_some_and(|&u| is_digit(u)) {
+        if (p[j] == b'+' as u16 || p[j] == b'-' as u16)
+            && p.get(j + 1).is_some_and(|&u| is_digit(u))
+        {
             j += 1;
         }
         let run = p[j..].iter().take_while(|&&u| is_digit(u)).count();
@@ -398,7 +427,8 @@ fn find_offset(p: &[u16]) -> Option<(usize, usize)> {
             if p.get(j) == Some(&(b':' as u16)) {
                 j += 1;
             }
-            if p.get(j).is_some_and(|&u| is_digit(u)) && p.get(j + 1).is_some_and(|&u| is_digit(u)) {
+            if p.get(j).is_some_and(|&u| is_digit(u)) && p.get(j + 1).is_some_and(|&u| is_digit(u))
+            {
                 j += 2;
             }
             return Some((i, j));
@@ -411,7 +441,11 @@ fn find_offset(p: &[u16]) -> Option<(usize, usize)> {
 }
 
 fn is_word_unit(u: u16) -> bool {
-    !(is_digit(u) || is_space16(u) || [b'-', b'_', b':', b'/', b',', b'(', b')'].iter().any(|&b| u == b as u16))
+    !(is_digit(u)
+        || is_space16(u)
+        || [b'-', b'_', b':', b'/', b',', b'(', b')']
+            .iter()
+            .any(|&b| u == b as u16))
 }
 
 /// Leftmost match of `\d*[^-_:/,()\s\d]+`.
@@ -443,7 +477,9 @@ struct Acc {
 }
 
 fn num(v: &[u16]) -> f64 {
-    String::from_utf16_lossy(v).parse::<f64>().unwrap_or(f64::NAN)
+    String::from_utf16_lossy(v)
+        .parse::<f64>()
+        .unwrap_or(f64::NAN)
 }
 
 fn truthy(v: Option<f64>) -> Option<f64> {
@@ -478,7 +514,9 @@ fn run_parser(pieces: &[Piece], input: &str) -> Option<Acc> {
             PTok::S2 | PTok::Day2 | PTok::Week2 | PTok::Mon2 | PTok::Y2 => find_digits(part, 2, 2),
             PTok::S3 => find_digits(part, 3, 3),
             PTok::Y4 => find_digits(part, 4, 4),
-            PTok::Sec | PTok::Min | PTok::Hour | PTok::Day1 | PTok::Week1 | PTok::Mon1 => find_digits(part, 1, 2),
+            PTok::Sec | PTok::Min | PTok::Hour | PTok::Day1 | PTok::Week1 | PTok::Mon1 => {
+                find_digits(part, 1, 2)
+            }
             PTok::Y1 => find_signed(part),
             PTok::Zone => find_offset(part),
         };
@@ -515,7 +553,9 @@ fn run_parser(pieces: &[Piece], input: &str) -> Option<Acc> {
             PTok::Week1 | PTok::Week2 => acc.week = Some(num(&value)),
             PTok::Mon1 | PTok::Mon2 => acc.month = Some(num(&value)),
             PTok::Mon3 => {
-                let idx = MONTHS.iter().position(|m| m.get(..3) == Some(text.as_str()))?;
+                let idx = MONTHS
+                    .iter()
+                    .position(|m| m.get(..3) == Some(text.as_str()))?;
                 acc.month = Some(idx as f64 + 1.0);
             }
             PTok::Mon4 => {
@@ -539,7 +579,9 @@ fn run_parser(pieces: &[Piece], input: &str) -> Option<Acc> {
                             if cs[k] == '+' || cs[k] == '-' {
                                 parts.push(cs[k].to_string());
                                 k += 1;
-                            } else if cs[k].is_ascii_digit() && cs.get(k + 1).is_some_and(|c| c.is_ascii_digit()) {
+                            } else if cs[k].is_ascii_digit()
+                                && cs.get(k + 1).is_some_and(|c| c.is_ascii_digit())
+                            {
                                 parts.push(cs[k..k + 2].iter().collect());
                                 k += 2;
                             } else {
@@ -548,8 +590,14 @@ fn run_parser(pieces: &[Piece], input: &str) -> Option<Acc> {
                         }
                         parts
                     };
-                    let p1 = parts.get(1).and_then(|s| s.parse::<f64>().ok()).unwrap_or(f64::NAN);
-                    let p2 = parts.get(2).and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0);
+                    let p1 = parts
+                        .get(1)
+                        .and_then(|s| s.parse::<f64>().ok())
+                        .unwrap_or(f64::NAN);
+                    let p2 = parts
+                        .get(2)
+                        .and_then(|s| s.parse::<f64>().ok())
+                        .unwrap_or(0.0);
                     let minutes = p1 * 60.0 + p2;
                     if minutes == 0.0 {
                         0.0
@@ -565,15 +613,15 @@ fn run_parser(pieces: &[Piece], input: &str) -> Option<Acc> {
         replace_first(&mut input, &value);
     }
     // correctHours
-    if let Some(afternoon) = acc.afternoon {
-        if let Some(h) = acc.hours {
-            if afternoon {
-                if h < 12.0 {
-                    acc.hours = Some(h + 12.0);
-                }
-            } else if h == 12.0 {
-                acc.hours = Some(0.0);
+    if let Some(afternoon) = acc.afternoon
+        && let Some(h) = acc.hours
+    {
+        if afternoon {
+            if h < 12.0 {
+                acc.hours = Some(h + 12.0);
             }
+        } else if h == 12.0 {
+            acc.hours = Some(0.0);
         }
     }
     Some(acc)
@@ -652,7 +700,11 @@ pub fn parse_strict(input: &str, fmt: &str, now: Now) -> Parsed {
         let Some(n) = canonical_int(input) else {
             return Parsed::Invalid;
         };
-        let ms = if fmt == "X" { n.checked_mul(1000) } else { Some(n) };
+        let ms = if fmt == "X" {
+            n.checked_mul(1000)
+        } else {
+            Some(n)
+        };
         return match ms {
             Some(ms) if ms.abs() <= jsdate::MAX_TIME_MS as i128 => Parsed::Valid(ms as i64),
             _ => Parsed::Invalid,
@@ -688,20 +740,39 @@ pub fn is_strict_ymd(input: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    matches!(parse_strict(input, "YYYY-MM-DD", Now { year: 2000, month0: 0, day: 1 }), Parsed::Valid(_))
+    matches!(
+        parse_strict(
+            input,
+            "YYYY-MM-DD",
+            Now {
+                year: 2000,
+                month0: 0,
+                day: 1
+            }
+        ),
+        Parsed::Valid(_)
+    )
 }
 
 /// Adds `days` calendar days (dayjs `add(n, 'd')`, local = UTC).
 pub fn add_days(ms: i64, days: i64) -> Option<i64> {
     let t = ms.checked_add(days.checked_mul(MS_PER_DAY)?)?;
-    if (t as f64).abs() > jsdate::MAX_TIME_MS { None } else { Some(t) }
+    if (t as f64).abs() > jsdate::MAX_TIME_MS {
+        None
+    } else {
+        Some(t)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const NOW: Now = Now { year: 2025, month0: 5, day: 18 };
+    const NOW: Now = Now {
+        year: 2025,
+        month0: 5,
+        day: 18,
+    };
 
     fn p(input: &str, fmt: &str) -> String {
         match parse_strict(input, fmt, NOW) {
@@ -736,7 +807,10 @@ mod tests {
         assert_eq!(p("3rd March 2025", "Do MMMM YYYY"), "2025-03-03");
         assert_eq!(p("1st April 2025", "Do MMMM YYYY"), "2025-04-01");
         assert_eq!(p("3th March 2025", "Do MMMM YYYY"), "invalid");
-        assert_eq!(p("2025-05-16 18:00", "YYYY-MM-DD HH:mm"), "2025-05-16 18:00:00.000");
+        assert_eq!(
+            p("2025-05-16 18:00", "YYYY-MM-DD HH:mm"),
+            "2025-05-16 18:00:00.000"
+        );
         assert_eq!(p("2025-05-17", "YYYY-MM-DD HH:mm"), "invalid");
         assert_eq!(p("08:30", "HH:mm"), "2025-06-18 08:30:00.000");
         assert_eq!(p("3", "D"), "2025-06-03");
@@ -749,7 +823,10 @@ mod tests {
         assert_eq!(p("2025", "YYYY"), "2025-01-01");
         assert_eq!(p("5", "s"), "2025-06-18 00:00:05.000");
         assert_eq!(p("2025-03-03T10:00Z", "YYYY-MM-DDTHH:mmZ"), "invalid");
-        assert_eq!(p("2025-03-03 10:00 +00:00", "YYYY-MM-DD HH:mm Z"), "2025-03-03 10:00:00.000");
+        assert_eq!(
+            p("2025-03-03 10:00 +00:00", "YYYY-MM-DD HH:mm Z"),
+            "2025-03-03 10:00:00.000"
+        );
         assert_eq!(p("1:05 PM", "h:mm A"), "2025-06-18 13:05:00.000");
         assert_eq!(p("1735689600", "X"), "2025-01-01");
         assert_eq!(p("1735689600000", "x"), "2025-01-01");
@@ -763,10 +840,19 @@ mod tests {
         let ms = 20_094 * MS_PER_DAY; // 2025-01-06, a Monday
         assert_eq!(format(ms, "YYYY-MM-DD").ok().as_deref(), Some("2025-01-06"));
         assert_eq!(format(ms, "dddd").ok().as_deref(), Some("Monday"));
-        assert_eq!(format(ms, "Do MMM YY [w]W Q").ok().as_deref(), Some("6th Jan 25 w2 1"));
-        assert_eq!(format(ms, "").ok().as_deref(), Some("2025-01-06T00:00:00+00:00"));
+        assert_eq!(
+            format(ms, "Do MMM YY [w]W Q").ok().as_deref(),
+            Some("6th Jan 25 w2 1")
+        );
+        assert_eq!(
+            format(ms, "").ok().as_deref(),
+            Some("2025-01-06T00:00:00+00:00")
+        );
         assert_eq!(format(ms, "w"), Err(Throws));
-        assert_eq!(format(ms, "X x").ok().as_deref(), Some("1736121600 1736121600000"));
+        assert_eq!(
+            format(ms, "X x").ok().as_deref(),
+            Some("1736121600 1736121600000")
+        );
         assert!(is_strict_ymd("2025-03-14"));
         assert!(!is_strict_ymd("2025-3-14"));
         assert!(!is_strict_ymd("2025-03-14 "));

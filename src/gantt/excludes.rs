@@ -30,7 +30,6 @@ pub enum ShiftError {
 
 pub struct Calendar {
     pub excludes: Vec<String>,
-    pub includes: Vec<String>,
     fmt: String,
     ex: HashSet<String>,
     inc: HashSet<String>,
@@ -66,7 +65,15 @@ impl Adjust {
     }
 }
 
-const WEEKDAY_NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Lower-cased, split on `[\s,]+`, empty items dropped, merged in first-seen order.
 pub fn merge_tokens(into: &mut Vec<String>, value: &str) {
@@ -85,13 +92,12 @@ fn unique_format(fmt: &str) -> bool {
     let (mut y, mut m, mut d) = (false, false, false);
     let mut i = 0;
     while i < c.len() {
-        if c[i] == '[' {
-            if let Some(close) = c[i + 1..].iter().position(|&x| x == ']') {
-                if close > 0 {
-                    i += close + 2;
-                    continue;
-                }
-            }
+        if c[i] == '['
+            && let Some(close) = c[i + 1..].iter().position(|&x| x == ']')
+            && close > 0
+        {
+            i += close + 2;
+            continue;
         }
         let run = c[i..].iter().take_while(|&&x| x == c[i]).count();
         match c[i] {
@@ -111,7 +117,13 @@ fn unique_format(fmt: &str) -> bool {
 }
 
 impl Calendar {
-    pub fn new(fmt: &str, excludes: Vec<String>, includes: Vec<String>, weekend_friday: bool, now: Now) -> Self {
+    pub fn new(
+        fmt: &str,
+        excludes: Vec<String>,
+        includes: Vec<String>,
+        weekend_friday: bool,
+        now: Now,
+    ) -> Self {
         let mut mask = [false; 7];
         if excludes.iter().any(|t| t == "weekends") {
             let first = if weekend_friday { 5 } else { 6 };
@@ -130,7 +142,6 @@ impl Calendar {
             ex: excludes.iter().cloned().collect(),
             inc: includes.iter().cloned().collect(),
             excludes,
-            includes,
             fmt,
             mask,
             fast,
@@ -151,17 +162,21 @@ impl Calendar {
 
     /// The days a token can match by formatting (with the given time of day).
     fn token_days(&self, tok: &str, tod: i64, out: &mut Vec<i64>) {
-        if dayjs::is_strict_ymd(tok) {
-            if let Parsed::Valid(ms) = dayjs::parse_strict(tok, "YYYY-MM-DD", self.now) {
-                out.push(jsdate::day_number(ms));
-            }
+        if dayjs::is_strict_ymd(tok)
+            && let Parsed::Valid(ms) = dayjs::parse_strict(tok, "YYYY-MM-DD", self.now)
+        {
+            out.push(jsdate::day_number(ms));
         }
-        if !self.fmt.is_empty() {
-            if let Parsed::Valid(ms) = dayjs::parse_strict(tok, &self.fmt, self.now) {
-                let day = jsdate::day_number(ms);
-                if dayjs::format(day * MS_PER_DAY + tod, &self.fmt).ok().as_deref() == Some(tok) {
-                    out.push(day);
-                }
+        if !self.fmt.is_empty()
+            && let Parsed::Valid(ms) = dayjs::parse_strict(tok, &self.fmt, self.now)
+        {
+            let day = jsdate::day_number(ms);
+            if dayjs::format(day * MS_PER_DAY + tod, &self.fmt)
+                .ok()
+                .as_deref()
+                == Some(tok)
+            {
+                out.push(day);
             }
         }
     }
@@ -280,7 +295,9 @@ impl Calendar {
             }
             let s = jsdate::day_number(start);
             let adj = self.adjust_for(start.rem_euclid(MS_PER_DAY));
-            let k = self.first_reaching(s, n, n, n + MAX_EXTRA_DAYS, &adj).ok_or(ShiftError::Exhausted)?;
+            let k = self
+                .first_reaching(s, n, n, n + MAX_EXTRA_DAYS, &adj)
+                .ok_or(ShiftError::Exhausted)?;
             let new_end = end + (k - n) * MS_PER_DAY;
             let render = if n == 1 {
                 end
@@ -328,7 +345,10 @@ impl Calendar {
                 if dayjs::is_strict_ymd(t) {
                     return false;
                 }
-                !matches!(dayjs::parse_strict(t, &self.fmt, self.now), Parsed::Valid(_))
+                !matches!(
+                    dayjs::parse_strict(t, &self.fmt, self.now),
+                    Parsed::Valid(_)
+                )
             })
             .cloned()
             .collect()
@@ -339,7 +359,11 @@ impl Calendar {
 mod tests {
     use super::*;
 
-    const NOW: Now = Now { year: 2025, month0: 5, day: 18 };
+    const NOW: Now = Now {
+        year: 2025,
+        month0: 5,
+        day: 18,
+    };
 
     fn d(s: &str) -> i64 {
         match dayjs::parse_strict(s, "YYYY-MM-DD", NOW) {
@@ -358,7 +382,11 @@ mod tests {
 
     fn show(r: Result<(i64, Option<i64>), ShiftError>) -> String {
         match r {
-            Ok((e, r)) => format!("{} {}", super::super::dates::show(e), r.map_or("null".into(), super::super::dates::show)),
+            Ok((e, r)) => format!(
+                "{} {}",
+                super::super::dates::show(e),
+                r.map_or("null".into(), super::super::dates::show)
+            ),
             Err(e) => format!("{e:?}"),
         }
     }
@@ -366,16 +394,45 @@ mod tests {
     #[test]
     fn weekends() {
         let c = cal("YYYY-MM-DD", "weekends", "", false);
-        assert_eq!(show(c.shift(d("2025-01-06"), d("2025-01-11"))), "2025-01-13 2025-01-11");
-        assert_eq!(show(c.shift(d("2025-01-10"), d("2025-01-11"))), "2025-01-13 2025-01-11");
-        assert_eq!(show(c.shift(d("2025-01-11"), d("2025-01-12"))), "2025-01-13 2025-01-12");
-        assert_eq!(show(c.shift(d("2025-01-12"), d("2025-01-15"))), "2025-01-15 2025-01-15");
-        assert_eq!(show(c.shift(d("2025-01-11"), d("2025-01-11"))), "2025-01-11 null");
-        assert_eq!(show(c.shift(d("2025-01-06"), d("2025-01-16"))), "2025-01-20 2025-01-18");
+        assert_eq!(
+            show(c.shift(d("2025-01-06"), d("2025-01-11"))),
+            "2025-01-13 2025-01-11"
+        );
+        assert_eq!(
+            show(c.shift(d("2025-01-10"), d("2025-01-11"))),
+            "2025-01-13 2025-01-11"
+        );
+        assert_eq!(
+            show(c.shift(d("2025-01-11"), d("2025-01-12"))),
+            "2025-01-13 2025-01-12"
+        );
+        assert_eq!(
+            show(c.shift(d("2025-01-12"), d("2025-01-15"))),
+            "2025-01-15 2025-01-15"
+        );
+        assert_eq!(
+            show(c.shift(d("2025-01-11"), d("2025-01-11"))),
+            "2025-01-11 null"
+        );
+        assert_eq!(
+            show(c.shift(d("2025-01-06"), d("2025-01-16"))),
+            "2025-01-20 2025-01-18"
+        );
         let f = cal("YYYY-MM-DD", "weekends", "", true);
-        assert_eq!(show(f.shift(d("2025-01-05"), d("2025-01-10"))), "2025-01-12 2025-01-10");
-        let all = cal("YYYY-MM-DD", "weekends monday tuesday wednesday thursday friday", "", false);
-        assert_eq!(show(all.shift(d("2025-01-05"), d("2025-01-10"))), "Exhausted");
+        assert_eq!(
+            show(f.shift(d("2025-01-05"), d("2025-01-10"))),
+            "2025-01-12 2025-01-10"
+        );
+        let all = cal(
+            "YYYY-MM-DD",
+            "weekends monday tuesday wednesday thursday friday",
+            "",
+            false,
+        );
+        assert_eq!(
+            show(all.shift(d("2025-01-05"), d("2025-01-10"))),
+            "Exhausted"
+        );
     }
 
     #[test]
@@ -389,7 +446,11 @@ mod tests {
         for k in 0..60 {
             for len in [0, 1, 2, 5, 9, 30, 200] {
                 let e = s + len * MS_PER_DAY;
-                assert_eq!(show(fast.shift(s, e)), show(slow.shift(s, e)), "start +{k} len {len}");
+                assert_eq!(
+                    show(fast.shift(s, e)),
+                    show(slow.shift(s, e)),
+                    "start +{k} len {len}"
+                );
                 assert_eq!(fast.is_excluded(e), slow.is_excluded(e));
             }
             s += 3 * MS_PER_DAY;
@@ -400,7 +461,10 @@ mod tests {
     fn long_spans_are_cheap() {
         let c = cal("YYYY-MM-DD", "2030-01-01", "", false);
         let e = d("2025-01-01") + 3_000_000 * MS_PER_DAY;
-        assert_eq!(c.shift(d("2025-01-01"), e), Ok((e + MS_PER_DAY, Some(e + MS_PER_DAY))));
+        assert_eq!(
+            c.shift(d("2025-01-01"), e),
+            Ok((e + MS_PER_DAY, Some(e + MS_PER_DAY)))
+        );
         let w = cal("YYYY-MM-DD", "weekends", "", false);
         assert_eq!(w.shift(d("2025-01-01"), e), Err(ShiftError::Exhausted));
     }
@@ -409,6 +473,9 @@ mod tests {
     fn repeating_format_uses_dates() {
         let c = cal("DD-MM", "24-12", "", false);
         assert!(c.is_excluded(d("2031-12-24")).unwrap_or(false));
-        assert_eq!(c.dead_tokens(&["24-12".into(), "weekdays".into()], true), vec!["weekdays".to_string()]);
+        assert_eq!(
+            c.dead_tokens(&["24-12".into(), "weekdays".into()], true),
+            vec!["weekdays".to_string()]
+        );
     }
 }

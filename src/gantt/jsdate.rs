@@ -135,11 +135,18 @@ enum KwType {
 enum Tok {
     Invalid,
     Unknown,
-    Number { value: i64, len: usize },
+    Number {
+        value: i64,
+        len: usize,
+    },
     Symbol(char),
     WhiteSpace,
     EndOfInput,
-    Keyword { kind: KwType, value: i64, len: usize },
+    Keyword {
+        kind: KwType,
+        value: i64,
+        len: usize,
+    },
 }
 
 impl Tok {
@@ -175,7 +182,14 @@ impl Tok {
         matches!(self, Tok::Keyword { kind, .. } if kind == t)
     }
     fn is_keyword_z(self) -> bool {
-        matches!(self, Tok::Keyword { kind: KwType::TimeZoneName, len: 1, value: 0 })
+        matches!(
+            self,
+            Tok::Keyword {
+                kind: KwType::TimeZoneName,
+                len: 1,
+                value: 0
+            }
+        )
     }
 }
 
@@ -183,20 +197,14 @@ impl Tok {
 pub fn is_js_space(c: char) -> bool {
     matches!(
         c,
-        '\t' | '\n'
-            | '\u{0B}'
-            | '\u{0C}'
-            | '\r'
-            | ' '
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{FEFF}'
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
     )
 }
 
@@ -238,7 +246,11 @@ struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     fn new(chars: &'a [char]) -> Self {
-        let mut s = Self { chars, pos: 0, next: Tok::EndOfInput };
+        let mut s = Self {
+            chars,
+            pos: 0,
+            next: Tok::EndOfInput,
+        };
         s.next = s.scan();
         s
     }
@@ -367,7 +379,7 @@ impl DayComposer {
             self.comp[self.index] = 1;
             self.index += 1;
         }
-        let mut year = 0;
+        let mut year;
         let month;
         let day;
         match self.named_month {
@@ -415,7 +427,11 @@ struct TimeComposer {
 
 impl TimeComposer {
     fn new() -> Self {
-        Self { comp: [0; 4], index: 0, hour_offset: K_NONE }
+        Self {
+            comp: [0; 4],
+            index: 0,
+            hour_offset: K_NONE,
+        }
     }
     fn is_empty(&self) -> bool {
         self.index == 0
@@ -472,11 +488,13 @@ impl TimeComposer {
             hour %= 12;
             hour += self.hour_offset;
         }
-        if !Self::is_hour(hour) || !Self::is_minute(minute) || !Self::is_second(second) || !Self::is_milli(milli)
+        if (!Self::is_hour(hour)
+            || !Self::is_minute(minute)
+            || !Self::is_second(second)
+            || !Self::is_milli(milli))
+            && (hour != 24 || minute != 0 || second != 0 || milli != 0)
         {
-            if hour != 24 || minute != 0 || second != 0 || milli != 0 {
-                return None;
-            }
+            return None;
         }
         Some([hour, minute, second, milli])
     }
@@ -490,7 +508,11 @@ struct TzComposer {
 
 impl TzComposer {
     fn new() -> Self {
-        Self { sign: K_NONE, hour: K_NONE, minute: K_NONE }
+        Self {
+            sign: K_NONE,
+            hour: K_NONE,
+            minute: K_NONE,
+        }
     }
     fn set(&mut self, offset_hours: i64) {
         self.sign = if offset_hours < 0 { -1 } else { 1 };
@@ -518,7 +540,9 @@ impl TzComposer {
             if self.minute == K_NONE {
                 self.minute = 0;
             }
-            let total = (self.hour as u64).wrapping_mul(3600).wrapping_add((self.minute as u64).wrapping_mul(60))
+            let total = (self.hour as u64)
+                .wrapping_mul(3600)
+                .wrapping_add((self.minute as u64).wrapping_mul(60))
                 & 0xFFFF_FFFF;
             if total > 0x3FFF_FFFF {
                 return None;
@@ -558,7 +582,12 @@ fn read_milliseconds(tok: Tok) -> i64 {
 }
 
 /// Parses the ES5 ISO prefix; returns the token the legacy parser continues with.
-fn parse_es5(scanner: &mut Scanner, day: &mut DayComposer, time: &mut TimeComposer, tz: &mut TzComposer) -> Tok {
+fn parse_es5(
+    scanner: &mut Scanner,
+    day: &mut DayComposer,
+    time: &mut TimeComposer,
+    tz: &mut TzComposer,
+) -> Tok {
     if scanner.peek().is_sign() {
         let sign_token = scanner.next();
         if !scanner.peek().is_fixed_number(6) {
@@ -637,14 +666,18 @@ fn parse_es5(scanner: &mut Scanner, day: &mut DayComposer, time: &mut TimeCompos
                 tz.hour = hour;
                 tz.minute = min;
             } else {
-                if !scanner.peek().is_fixed_number(2) || !TimeComposer::is_hour(scanner.peek().number()) {
+                if !scanner.peek().is_fixed_number(2)
+                    || !TimeComposer::is_hour(scanner.peek().number())
+                {
                     return Tok::Invalid;
                 }
                 tz.hour = scanner.next().number();
                 if !scanner.skip_symbol(':') {
                     return Tok::Invalid;
                 }
-                if !scanner.peek().is_fixed_number(2) || !TimeComposer::is_minute(scanner.peek().number()) {
+                if !scanner.peek().is_fixed_number(2)
+                    || !TimeComposer::is_minute(scanner.peek().number())
+                {
                     return Tok::Invalid;
                 }
                 tz.minute = scanner.next().number();
@@ -707,7 +740,11 @@ pub fn v8_parse(text: &str) -> Option<i64> {
                 } else if time.is_expecting(n) {
                     time.add_final(n);
                     let peek = scanner.peek();
-                    if peek != Tok::EndOfInput && peek != Tok::WhiteSpace && !peek.is_keyword_z() && !peek.is_sign() {
+                    if peek != Tok::EndOfInput
+                        && peek != Tok::WhiteSpace
+                        && !peek.is_keyword_z()
+                        && !peek.is_sign()
+                    {
                         return None;
                     }
                 } else {
@@ -796,7 +833,10 @@ mod tests {
                 let f = fields(ms);
                 let mut s = format!("{:04}-{:02}-{:02}", f.year, f.month, f.day);
                 if ms.rem_euclid(MS_PER_DAY) != 0 {
-                    s.push_str(&format!("T{:02}:{:02}:{:02}.{:03}", f.hour, f.minute, f.second, f.milli));
+                    s.push_str(&format!(
+                        "T{:02}:{:02}:{:02}.{:03}",
+                        f.hour, f.minute, f.second, f.milli
+                    ));
                 }
                 s
             }
@@ -821,8 +861,14 @@ mod tests {
         assert_eq!(ymd(v8_parse("Mar 5")), "2001-03-05");
         assert_eq!(ymd(v8_parse("12025-01-01")), "12025-01-01");
         assert_eq!(ymd(v8_parse("2027-07-")), "2027-07-01");
-        assert_eq!(ymd(v8_parse("2025-03-03T10:00Z")), "2025-03-03T10:00:00.000");
-        assert_eq!(ymd(v8_parse("2025-03-03T10:00+02:00")), "2025-03-03T08:00:00.000");
+        assert_eq!(
+            ymd(v8_parse("2025-03-03T10:00Z")),
+            "2025-03-03T10:00:00.000"
+        );
+        assert_eq!(
+            ymd(v8_parse("2025-03-03T10:00+02:00")),
+            "2025-03-03T08:00:00.000"
+        );
         assert_eq!(ymd(v8_parse("2025-03-03 10:30")), "2025-03-03T10:30:00.000");
         assert_eq!(ymd(v8_parse("crit")), "invalid");
         assert_eq!(ymd(v8_parse("")), "invalid");
@@ -832,9 +878,18 @@ mod tests {
 
     #[test]
     fn new_date_two_digit_years() {
-        assert_eq!(ymd(new_date(25.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0)), "1925-01-01");
-        assert_eq!(ymd(new_date(2025.0, 13.0, 1.0, 0.0, 0.0, 0.0, 0.0)), "2026-02-01");
-        assert_eq!(ymd(new_date(2025.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)), "2024-12-31");
+        assert_eq!(
+            ymd(new_date(25.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0)),
+            "1925-01-01"
+        );
+        assert_eq!(
+            ymd(new_date(2025.0, 13.0, 1.0, 0.0, 0.0, 0.0, 0.0)),
+            "2026-02-01"
+        );
+        assert_eq!(
+            ymd(new_date(2025.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)),
+            "2024-12-31"
+        );
         assert_eq!(new_date(1e20, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0), None);
     }
 }

@@ -59,21 +59,28 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
                 if conf.is_object() {
                     merged = conf;
                 }
-                if let Some(d) = display {
-                    if let Value::Object(map) = &mut merged {
-                        let g = map.entry("gantt").or_insert_with(|| Value::Object(Default::default()));
-                        if let Value::Object(g) = g {
-                            g.insert("displayMode".into(), Value::String(d));
-                        } else {
-                            *g = serde_json::json!({ "displayMode": d });
-                        }
+                if let Some(d) = display
+                    && let Value::Object(map) = &mut merged
+                {
+                    let g = map
+                        .entry("gantt")
+                        .or_insert_with(|| Value::Object(Default::default()));
+                    if let Value::Object(g) = g {
+                        g.insert("displayMode".into(), Value::String(d));
+                    } else {
+                        *g = serde_json::json!({ "displayMode": d });
                     }
                 }
             }
             Err(e) => diags.push(
-                Diagnostic::error(codes::FRONT_MATTER, format!("Mermaid cannot read the front matter of this diagram: {e}"))
-                    .with_span(m.span(fm.body.clone()))
-                    .with_hint("fix the YAML between the `---` lines (e.g. quote values that contain `:`)"),
+                Diagnostic::error(
+                    codes::FRONT_MATTER,
+                    format!("Mermaid cannot read the front matter of this diagram: {e}"),
+                )
+                .with_span(m.span(fm.body.clone()))
+                .with_hint(
+                    "fix the YAML between the `---` lines (e.g. quote values that contain `:`)",
+                ),
             ),
         }
         m = m.edit(&[(fm.whole, String::new())]);
@@ -92,10 +99,10 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             if let Some(r) = &d.args {
                 match config::directive_json(&m.text[r.clone()]) {
                     Some(mut v) => {
-                        if let Value::Object(map) = &mut v {
-                            if let Some(c) = map.remove("config") {
-                                map.insert("gantt".into(), c);
-                            }
+                        if let Value::Object(map) = &mut v
+                            && let Some(c) = map.remove("config")
+                        {
+                            map.insert("gantt".into(), c);
                         }
                         config::merge(&mut dconf, &v);
                     }
@@ -120,7 +127,10 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         if !bad {
             config::merge(&mut merged, &dconf);
         }
-        let edits: Vec<_> = ds.iter().map(|d| (d.whole.clone(), String::new())).collect();
+        let edits: Vec<_> = ds
+            .iter()
+            .map(|d| (d.whole.clone(), String::new()))
+            .collect();
         m = m.edit(&edits);
     }
     config::apply_gantt(&mut cfg, &merged);
@@ -128,7 +138,11 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     // Whole-line comments, then leading whitespace.
     let cl = pre::comment_lines(&m.text);
     if !cl.is_empty() {
-        m = m.edit(&cl.into_iter().map(|r| (r, String::new())).collect::<Vec<_>>());
+        m = m.edit(
+            &cl.into_iter()
+                .map(|r| (r, String::new()))
+                .collect::<Vec<_>>(),
+        );
     }
     let lead = m.text.len() - m.text.trim_start_matches(jsdate::is_js_space).len();
     if lead > 0 {
@@ -137,7 +151,10 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
 
     // Detection: the text must start with lower-case `gantt`.
     if !m.text.starts_with("gantt") {
-        let word_end = m.text.find(|c: char| jsdate::is_js_space(c)).unwrap_or(m.text.len());
+        let word_end = m
+            .text
+            .find(|c: char| jsdate::is_js_space(c))
+            .unwrap_or(m.text.len());
         let word = &m.text[..word_end];
         let d = if word.eq_ignore_ascii_case("gantt") {
             Diagnostic::error(codes::HEADER, format!("the diagram starts with `{word}`; Mermaid only recognises `gantt` in lower case"))
@@ -201,14 +218,15 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     let mut first_df: Option<String> = None;
     let mut today_marker_span = None;
 
-    let register = |name: String, names: &mut Vec<String>, index: &mut HashMap<String, usize>| -> usize {
-        if let Some(&i) = index.get(&name) {
-            return i;
-        }
-        names.push(name.clone());
-        index.insert(name, names.len() - 1);
-        names.len() - 1
-    };
+    let register =
+        |name: String, names: &mut Vec<String>, index: &mut HashMap<String, usize>| -> usize {
+            if let Some(&i) = index.get(&name) {
+                return i;
+            }
+            names.push(name.clone());
+            index.insert(name, names.len() - 1);
+            names.len() - 1
+        };
 
     for st in &parsed.stmts {
         let val = |r: &std::ops::Range<usize>| m.text[r.clone()].to_string();
@@ -289,13 +307,23 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
                 tl.acc_descr = out;
             }
             Kind::Section(v) => {
-                let name = orig(v.clone()).trim_matches(jsdate::is_js_space).to_string();
+                let name = orig(v.clone())
+                    .trim_matches(jsdate::is_js_space)
+                    .to_string();
                 current = Some(register(name, &mut section_names, &mut section_index));
             }
             Kind::Click { ids, href } => {
-                clicks.push((val(ids), href.as_ref().map(|h| orig(h.clone())), st.span.clone()));
+                clicks.push((
+                    val(ids),
+                    href.as_ref().map(|h| orig(h.clone())),
+                    st.span.clone(),
+                ));
             }
-            Kind::Task { name, data, problem } => {
+            Kind::Task {
+                name,
+                data,
+                problem,
+            } => {
                 seen_task = true;
                 let section = match current {
                     Some(s) => s,
@@ -310,7 +338,9 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
                     data: data.clone(),
                     section,
                     problem: problem.clone(),
-                    name_text: orig(name.clone()).trim_matches(jsdate::is_js_space).to_string(),
+                    name_text: orig(name.clone())
+                        .trim_matches(jsdate::is_js_space)
+                        .to_string(),
                     data_text: orig(data.start + 1..data.end),
                 });
             }
@@ -320,7 +350,13 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     let date_format = date_format_raw.clone().unwrap_or_default();
     let fmt = dates::js_trim(&date_format).to_string();
     let now = dayjs::Now::from_date(today);
-    let calendar = excludes::Calendar::new(&fmt, excludes.clone(), includes.clone(), weekend_friday, now);
+    let calendar = excludes::Calendar::new(
+        &fmt,
+        excludes.clone(),
+        includes.clone(),
+        weekend_friday,
+        now,
+    );
     for (is_ex, r, toks) in &list_stmts {
         let dead = calendar.dead_tokens(toks, *is_ex);
         if !dead.is_empty() {
@@ -339,7 +375,11 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
                         "Mermaid ignores {} in `{}`: {} never match a day",
                         list.join(", "),
                         if *is_ex { "excludes" } else { "includes" },
-                        if dead.len() == 1 { "it can" } else { "they can" }
+                        if dead.len() == 1 {
+                            "it can"
+                        } else {
+                            "they can"
+                        }
                     ),
                 )
                 .with_span(Span::new(r.start, r.end))
@@ -347,7 +387,13 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             );
         }
     }
-    let settings = schedule::Settings { date_format: fmt.clone(), inclusive: tl.inclusive_end_dates, calendar, now, today };
+    let settings = schedule::Settings {
+        date_format: fmt.clone(),
+        inclusive: tl.inclusive_end_dates,
+        calendar,
+        now,
+        today,
+    };
     let out = schedule::resolve(&m.text, &tasks_in, &settings);
     pdiags.extend(out.diags);
 
@@ -360,16 +406,26 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
                 }
             } else {
                 pdiags.push(
-                    Diagnostic::warning(codes::UNKNOWN_ID, format!("`click` refers to the unknown task id `{id}`, which Mermaid ignores"))
-                        .with_span(Span::new(span.start, span.end))
-                        .with_hint("use the id of a task (the first of three items: `Name : id, start, end`)"),
+                    Diagnostic::warning(
+                        codes::UNKNOWN_ID,
+                        format!(
+                            "`click` refers to the unknown task id `{id}`, which Mermaid ignores"
+                        ),
+                    )
+                    .with_span(Span::new(span.start, span.end))
+                    .with_hint(
+                        "use the id of a task (the first of three items: `Name : id, start, end`)",
+                    ),
                 );
             }
         }
     }
 
     // Settings with Mermaid's effective values.
-    tl.title = body_title.or(cfg.title.clone()).map(|t| t.trim_matches(jsdate::is_js_space).to_string()).unwrap_or_default();
+    tl.title = body_title
+        .or(cfg.title.clone())
+        .map(|t| t.trim_matches(jsdate::is_js_space).to_string())
+        .unwrap_or_default();
     tl.date_format = fmt.clone();
     tl.axis_format = match &axis_raw {
         Some(a) => Some(a.trim().to_string()),
@@ -380,14 +436,15 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     tl.includes = includes;
     tl.top_axis = cfg.top_axis || top_axis_kw;
     tl.display_mode = cfg.display_mode.clone().filter(|d| !d.is_empty());
-    if let (Some(raw), Some(r)) = (&tl.today_marker, &today_marker_span) {
-        if raw != "off" && raw.trim() == "off" {
-            pdiags.push(
+    if let (Some(raw), Some(r)) = (&tl.today_marker, &today_marker_span)
+        && raw != "off"
+        && raw.trim() == "off"
+    {
+        pdiags.push(
                 Diagnostic::warning(codes::EXTRA_SPACE, format!("Mermaid does not hide the today marker: the value is `{raw}` with extra spaces, not `off`"))
                     .with_span(Span::new(r.start, r.end))
                     .with_hint("write `todayMarker off` with a single space"),
             );
-        }
     }
 
     let mut tasks = out.tasks;
@@ -400,7 +457,11 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             b.push(k);
         }
     }
-    tl.sections = section_names.into_iter().zip(buckets).map(|(name, tasks)| Section { name, tasks }).collect();
+    tl.sections = section_names
+        .into_iter()
+        .zip(buckets)
+        .map(|(name, tasks)| Section { name, tasks })
+        .collect();
     let start = tasks.iter().filter_map(|t| t.start).min();
     let end = tasks.iter().filter_map(|t| t.end).max();
     tl.range = match (start, end) {
@@ -415,44 +476,55 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     tl.tasks = tasks;
 
     // tickInterval: Mermaid's regex, then its 10,000-tick cap.
-    let tick = tick_raw.as_ref().map(|(v, _)| v.clone()).or(cfg.tick_interval.clone());
+    let tick = tick_raw
+        .as_ref()
+        .map(|(v, _)| v.clone())
+        .or(cfg.tick_interval.clone());
     tl.tick_interval_valid = tick.as_deref().is_some_and(valid_tick_interval);
-    if let Some((raw, r)) = &tick_raw {
-        if !tl.tick_interval_valid {
-            let (code, msg, hint) = if valid_tick_interval(raw.trim()) {
-                (
-                    codes::EXTRA_SPACE,
-                    format!("Mermaid ignores `tickInterval{}`: the value has extra spaces", if raw.starts_with(' ') { " " } else { "" }.to_string() + raw),
-                    "write exactly one space: `tickInterval 1week`".to_string(),
-                )
-            } else {
-                (
-                    codes::IGNORED_VALUE,
-                    format!("Mermaid ignores `tickInterval {}` and chooses the ticks itself", raw.trim()),
-                    tick_hint(raw.trim()),
-                )
-            };
-            pdiags.push(Diagnostic::warning(code, msg).with_span(Span::new(r.start, r.end)).with_hint(hint));
-        }
+    if let Some((raw, r)) = &tick_raw
+        && !tl.tick_interval_valid
+    {
+        let (code, msg, hint) = if valid_tick_interval(raw.trim()) {
+            (
+                codes::EXTRA_SPACE,
+                format!(
+                    "Mermaid ignores `tickInterval{}`: the value has extra spaces",
+                    if raw.starts_with(' ') { " " } else { "" }.to_string() + raw
+                ),
+                "write exactly one space: `tickInterval 1week`".to_string(),
+            )
+        } else {
+            (
+                codes::IGNORED_VALUE,
+                format!(
+                    "Mermaid ignores `tickInterval {}` and chooses the ticks itself",
+                    raw.trim()
+                ),
+                tick_hint(raw.trim()),
+            )
+        };
+        pdiags.push(
+            Diagnostic::warning(code, msg)
+                .with_span(Span::new(r.start, r.end))
+                .with_hint(hint),
+        );
     }
-    if tl.tick_interval_valid {
-        if let (Some(t), Some(range)) = (&tick, tl.range) {
-            if let Some(ticks) = estimated_ticks(t, range) {
-                if ticks > 10_000 {
-                    tl.tick_interval_valid = false;
-                    let at = tick_raw.as_ref().map(|(_, r)| Span::new(r.start, r.end));
-                    let mut d = Diagnostic::warning(
+    if tl.tick_interval_valid
+        && let (Some(t), Some(range)) = (&tick, tl.range)
+        && let Some(ticks) = estimated_ticks(t, range)
+        && ticks > 10_000
+    {
+        tl.tick_interval_valid = false;
+        let at = tick_raw.as_ref().map(|(_, r)| Span::new(r.start, r.end));
+        let mut d = Diagnostic::warning(
                         codes::IGNORED_VALUE,
                         format!("Mermaid ignores `tickInterval {t}`: it would draw {ticks} ticks (more than 10,000) over this chart's time span"),
                     )
                     .with_hint("use a longer interval");
-                    if let Some(at) = at {
-                        d = d.with_span(at);
-                    }
-                    pdiags.push(d);
-                }
-            }
+        if let Some(at) = at {
+            d = d.with_span(at);
         }
+        pdiags.push(d);
     }
     tl.tick_interval = tick;
 
@@ -487,7 +559,10 @@ fn valid_tick_interval(v: &str) -> bool {
     if digits == 0 || v.starts_with('0') {
         return false;
     }
-    matches!(&v[digits..], "millisecond" | "second" | "minute" | "hour" | "day" | "week" | "month")
+    matches!(
+        &v[digits..],
+        "millisecond" | "second" | "minute" | "hour" | "day" | "week" | "month"
+    )
 }
 
 fn tick_hint(v: &str) -> String {
@@ -533,8 +608,13 @@ fn sanitize_url(url: &str) -> String {
     if trimmed.is_empty() {
         return "about:blank".into();
     }
-    let lower = trimmed.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-    if ["javascript:", "data:", "vbscript:"].iter().any(|s| lower.starts_with(s)) {
+    let lower = trimmed
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    if ["javascript:", "data:", "vbscript:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
         return "about:blank".into();
     }
     trimmed.to_string()
@@ -567,7 +647,14 @@ mod tests {
     #[test]
     fn basic_chain() {
         let text = "gantt\n  dateFormat YYYY-MM-DD\n  A :a, 2025-01-13, 15d\n  B :b, after a, 30d\n  C :5d\n";
-        assert_eq!(dates(text), vec!["a 2025-01-13 2025-01-28 -", "b 2025-01-28 2025-02-27 -", "task1 2025-02-27 2025-03-04 -"]);
+        assert_eq!(
+            dates(text),
+            vec![
+                "a 2025-01-13 2025-01-28 -",
+                "b 2025-01-28 2025-02-27 -",
+                "task1 2025-02-27 2025-03-04 -"
+            ]
+        );
     }
 
     #[test]

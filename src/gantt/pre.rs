@@ -15,7 +15,10 @@ pub struct Mapped {
 
 impl Mapped {
     pub fn new(text: &str) -> Self {
-        Self { text: text.to_string(), map: (0..=text.len()).collect() }
+        Self {
+            text: text.to_string(),
+            map: (0..=text.len()).collect(),
+        }
     }
 
     /// Replaces the given byte ranges (sorted, disjoint) by new text. Replacement bytes map
@@ -42,7 +45,10 @@ impl Mapped {
 
     /// Original offset of derived offset `i` (as a span start).
     pub fn start(&self, i: usize) -> usize {
-        self.map.get(i).copied().unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
+        self.map
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
     }
 
     /// Original offset just after derived byte `i - 1` (as a span end).
@@ -58,7 +64,11 @@ impl Mapped {
 
     pub fn span(&self, r: Range<usize>) -> crate::diag::Span {
         let s = self.start(r.start);
-        let e = if r.end > r.start { self.end(r.end).max(s) } else { s };
+        let e = if r.end > r.start {
+            self.end(r.end).max(s)
+        } else {
+            s
+        };
         crate::diag::Span::new(s, e)
     }
 }
@@ -112,7 +122,10 @@ pub fn front_matter(text: &str) -> Option<FrontMatter> {
         let body_start = o + 1;
         let k = closings.partition_point(|&(c, _)| c < body_start);
         if let Some(&(c, end)) = closings.get(k) {
-            return Some(FrontMatter { body: body_start..c, whole: 0..end });
+            return Some(FrontMatter {
+                body: body_start..c,
+                whole: 0..end,
+            });
         }
     }
     None
@@ -124,8 +137,6 @@ pub struct Directive {
     pub kind: String,
     /// The JSON-ish argument text, when present.
     pub args: Option<Range<usize>>,
-    /// A bare word argument.
-    pub word: Option<String>,
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -158,10 +169,8 @@ fn directive_at(text: &str, i: usize) -> Option<Directive> {
     }
     p = ws_run(text, p);
     let mut args = None;
-    let mut word = None;
     let w2 = word_end(b, p);
     if w2 > p {
-        word = Some(text[p..w2].to_string());
         p = w2;
     } else {
         // ((?:(?!}%%).|\r?\n)*)
@@ -195,7 +204,11 @@ fn directive_at(text: &str, i: usize) -> Option<Directive> {
     if text[p..].starts_with("}%%") {
         p += 3;
     }
-    Some(Directive { whole: i..p, kind, args, word })
+    Some(Directive {
+        whole: i..p,
+        kind,
+        args,
+    })
 }
 
 pub fn directives(text: &str) -> Vec<Directive> {
@@ -223,7 +236,9 @@ pub fn comment_lines(text: &str) -> Vec<Range<usize>> {
         // `p` is a line start. Every line start inside the whitespace run that follows
         // sees the same run end, so a failed match lets us skip the whole run.
         let ws_end = ws_run(text, p);
-        if text[ws_end..].starts_with("%%") && b.get(ws_end + 2).is_some_and(|&c| c != b'{' && c != b'\n') {
+        if text[ws_end..].starts_with("%%")
+            && b.get(ws_end + 2).is_some_and(|&c| c != b'{' && c != b'\n')
+        {
             let mut e = ws_end + 2;
             while e < b.len() && b[e] != b'\n' {
                 e += 1;
@@ -294,8 +309,14 @@ pub fn entity_edits(text: &str) -> Vec<(Range<usize>, String)> {
             if we > i + 1 && b.get(we) == Some(&b';') && !removed.contains(&we) {
                 let inner = &text[i + 1..we];
                 let digits = inner.strip_prefix('+').unwrap_or(inner);
-                let is_int = !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) && !inner.starts_with('+');
-                let rep = if is_int { format!("ﬂ°°{inner}¶ß") } else { format!("ﬂ°{inner}¶ß") };
+                let is_int = !digits.is_empty()
+                    && digits.bytes().all(|c| c.is_ascii_digit())
+                    && !inner.starts_with('+');
+                let rep = if is_int {
+                    format!("ﬂ°°{inner}¶ß")
+                } else {
+                    format!("ﬂ°{inner}¶ß")
+                };
                 edits.push((i..we + 1, rep));
                 i = we + 1;
                 continue;
@@ -309,38 +330,6 @@ pub fn entity_edits(text: &str) -> Vec<(Range<usize>, String)> {
     }
     edits.sort_by_key(|(r, _)| r.start);
     edits
-}
-
-/// Decodes Mermaid's entity placeholders back to the written `#…;` text.
-pub fn decode_placeholders(s: &str) -> String {
-    if !s.contains('ﬂ') {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(p) = rest.find('ﬂ') {
-        out.push_str(&rest[..p]);
-        let after = &rest[p + 'ﬂ'.len_utf8()..];
-        let (after, numeric) = match after.strip_prefix("°°") {
-            Some(a) => (a, true),
-            None => (after.strip_prefix('°').unwrap_or(after), false),
-        };
-        match after.find("¶ß") {
-            Some(e) => {
-                let _ = numeric;
-                out.push('#');
-                out.push_str(&after[..e]);
-                out.push(';');
-                rest = &after[e + "¶ß".len()..];
-            }
-            None => {
-                out.push('ﬂ');
-                rest = &rest[p + 'ﬂ'.len_utf8()..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
@@ -362,7 +351,10 @@ mod tests {
     fn comments_and_directives() {
         let t = "%% a\ngantt\n  %% b\n  x %% c\n%%{init: {}}%%\n%%\n";
         let r = comment_lines(t);
-        assert_eq!(r.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>(), vec!["%% a\n", "  %% b\n"]);
+        assert_eq!(
+            r.iter().map(|r| &t[r.clone()]).collect::<Vec<_>>(),
+            vec!["%% a\n", "  %% b\n"]
+        );
         let d = directives("%%{init: {'gantt': {}}}%%\ngantt");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].kind, "init");
@@ -377,7 +369,6 @@ mod tests {
         let colon = m2.text.find(':').unwrap_or(0);
         assert_eq!(m2.start(colon), 18);
         assert_eq!(m2.span(0..colon).end, 18);
-        assert_eq!(decode_placeholders(&m2.text[..colon]), "Issue #42; triage ");
         let s = "style x:#f00; y;";
         let e = entity_edits(s);
         assert_eq!(m.edit(&[]).text, m.text);

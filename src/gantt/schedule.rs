@@ -75,6 +75,9 @@ struct Def {
     first_item: Option<Range<usize>>,
 }
 
+/// The last excludes shift of a task: `((start, end), (shifted end, render end))`.
+type ShiftMemo = ((i64, i64), (i64, Option<i64>));
+
 #[derive(Clone, Copy, Debug, Default)]
 struct St {
     start: Option<i64>,
@@ -128,7 +131,7 @@ struct Sim<'a> {
     map: HashMap<String, usize>,
     set: &'a Settings,
     today_ms: i64,
-    shift_cache: Vec<Option<((i64, i64), (i64, Option<i64>))>>,
+    shift_cache: Vec<Option<ShiftMemo>>,
     dyn_err: Vec<Option<(&'static str, String)>>,
 }
 
@@ -143,7 +146,9 @@ impl Sim<'_> {
         }
         match &self.defs[i].start {
             StartKind::Prev => {
-                let Some(j) = self.lookup(&self.defs[i].prev_key) else { return };
+                let Some(j) = self.lookup(&self.defs[i].prev_key) else {
+                    return;
+                };
                 self.st[i].start = self.st[j].end;
             }
             StartKind::Expr(StartExpr::Date(ms, _)) => self.st[i].start = Some(*ms),
@@ -168,7 +173,9 @@ impl Sim<'_> {
             }
             _ => return,
         }
-        let Some(start) = self.st[i].start else { return };
+        let Some(start) = self.st[i].start else {
+            return;
+        };
         let end = match &self.defs[i].end {
             Some(EndExpr::Until { ids, .. }) => {
                 let mut earliest: Option<usize> = None;
@@ -187,7 +194,9 @@ impl Sim<'_> {
                 }
             }
             Some(EndExpr::Date(ms)) => Some(*ms),
-            Some(EndExpr::Duration(v, u)) => Some(dates::add_duration(start, *v, *u).unwrap_or(start)),
+            Some(EndExpr::Duration(v, u)) => {
+                Some(dates::add_duration(start, *v, *u).unwrap_or(start))
+            }
             Some(EndExpr::Invalid) => Some(start),
             Some(EndExpr::Throws) | None => return,
         };
@@ -198,7 +207,10 @@ impl Sim<'_> {
             self.kill(
                 i,
                 codes::DATE_OUT_OF_RANGE,
-                format!("the end {} is outside the years boardpack supports (-9999 to 9999)", dates::show(end)),
+                format!(
+                    "the end {} is outside the years boardpack supports (-9999 to 9999)",
+                    dates::show(end)
+                ),
             );
             return;
         }
@@ -271,7 +283,9 @@ impl Sim<'_> {
         let mut out = Vec::new();
         match &d.start {
             StartKind::Prev => out.extend(self.lookup(&d.prev_key)),
-            StartKind::Expr(StartExpr::After { ids, .. }) => out.extend(ids.iter().filter_map(|id| self.lookup(id))),
+            StartKind::Expr(StartExpr::After { ids, .. }) => {
+                out.extend(ids.iter().filter_map(|id| self.lookup(id)))
+            }
             _ => {}
         }
         if let Some(EndExpr::Until { ids, .. }) = &d.end {
@@ -290,7 +304,12 @@ enum Why {
 }
 
 /// Tarjan's SCCs over the undated tasks (iterative), in dependency-first order.
-fn sccs(n: usize, nodes: &[usize], edges: &dyn Fn(usize) -> Vec<usize>, member: &[bool]) -> Vec<Vec<usize>> {
+fn sccs(
+    n: usize,
+    nodes: &[usize],
+    edges: &dyn Fn(usize) -> Vec<usize>,
+    member: &[bool],
+) -> Vec<Vec<usize>> {
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0; n];
     let mut on = vec![false; n];
@@ -301,7 +320,11 @@ fn sccs(n: usize, nodes: &[usize], edges: &dyn Fn(usize) -> Vec<usize>, member: 
         if index[root] != usize::MAX {
             continue;
         }
-        let mut work: Vec<(usize, Vec<usize>, usize)> = vec![(root, edges(root).into_iter().filter(|&j| member[j]).collect(), 0)];
+        let mut work: Vec<(usize, Vec<usize>, usize)> = vec![(
+            root,
+            edges(root).into_iter().filter(|&j| member[j]).collect(),
+            0,
+        )];
         index[root] = counter;
         low[root] = counter;
         counter += 1;
@@ -467,8 +490,14 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                     } else {
                         "write `id, start, end`; commas cannot appear inside an item".to_string()
                     };
-                    let at = extra.first().map_or(data.clone(), |r| r.start.saturating_sub(1)..r.end.max(r.start));
-                    diags.push(Diagnostic::error(codes::TOO_MANY_FIELDS, msg.clone()).with_span(sp(&at)).with_hint(hint));
+                    let at = extra.first().map_or(data.clone(), |r| {
+                        r.start.saturating_sub(1)..r.end.max(r.start)
+                    });
+                    diags.push(
+                        Diagnostic::error(codes::TOO_MANY_FIELDS, msg.clone())
+                            .with_span(sp(&at))
+                            .with_hint(hint),
+                    );
                     def.problem.get_or_insert((codes::TOO_MANY_FIELDS, msg));
                     if !all_empty {
                         def.blocked = true;
@@ -520,10 +549,14 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         .with_span(sp(defs[i].end_range.as_ref().unwrap_or(&stmts[i].data)))
                         .with_hint("give the first task a start date, e.g. `2025-01-06, 5d`"),
                 );
-                defs[i].problem.get_or_insert((codes::NO_PREVIOUS_TASK, msg));
+                defs[i]
+                    .problem
+                    .get_or_insert((codes::NO_PREVIOUS_TASK, msg));
                 defs[i].blocked = true;
             }
-            StartKind::Expr(e @ (StartExpr::Invalid | StartExpr::OutOfRange | StartExpr::Throws)) => {
+            StartKind::Expr(
+                e @ (StartExpr::Invalid | StartExpr::OutOfRange | StartExpr::Throws),
+            ) => {
                 let r = defs[i].start_range.clone().unwrap_or(stmts[i].data.clone());
                 let t = defs[i].start_text.clone().unwrap_or_default();
                 let (code, msg, hint) = match e {
@@ -568,15 +601,28 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         )
                     }
                 };
-                diags.push(Diagnostic::error(code, msg.clone()).with_span(sp(&r)).with_hint(hint));
+                diags.push(
+                    Diagnostic::error(code, msg.clone())
+                        .with_span(sp(&r))
+                        .with_hint(hint),
+                );
                 defs[i].problem.get_or_insert((code, msg));
                 defs[i].blocked = true;
             }
             StartKind::Expr(StartExpr::Date(ms, _)) if !in_range(*ms) => {
                 let r = defs[i].start_range.clone().unwrap_or(stmts[i].data.clone());
-                let msg = format!("the start {} is outside the years boardpack supports (-9999 to 9999)", dates::show(*ms));
-                diags.push(Diagnostic::error(codes::DATE_OUT_OF_RANGE, msg.clone()).with_span(sp(&r)).with_hint("check the year"));
-                defs[i].problem.get_or_insert((codes::DATE_OUT_OF_RANGE, msg));
+                let msg = format!(
+                    "the start {} is outside the years boardpack supports (-9999 to 9999)",
+                    dates::show(*ms)
+                );
+                diags.push(
+                    Diagnostic::error(codes::DATE_OUT_OF_RANGE, msg.clone())
+                        .with_span(sp(&r))
+                        .with_hint("check the year"),
+                );
+                defs[i]
+                    .problem
+                    .get_or_insert((codes::DATE_OUT_OF_RANGE, msg));
                 defs[i].blocked = true;
             }
             _ => {}
@@ -584,18 +630,31 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
         if !defs[i].blocked {
             if let Some(EndExpr::Throws) = &defs[i].end {
                 let r = defs[i].end_range.clone().unwrap_or(stmts[i].data.clone());
-                let msg = format!("Mermaid fails on the end: the date format `{fmt}` uses a token that dayjs cannot handle without a plugin");
-                diags.push(Diagnostic::error(codes::UNSUPPORTED_FORMAT, msg.clone()).with_span(sp(&r)));
-                defs[i].problem.get_or_insert((codes::UNSUPPORTED_FORMAT, msg));
+                let msg = format!(
+                    "Mermaid fails on the end: the date format `{fmt}` uses a token that dayjs cannot handle without a plugin"
+                );
+                diags.push(
+                    Diagnostic::error(codes::UNSUPPORTED_FORMAT, msg.clone()).with_span(sp(&r)),
+                );
+                defs[i]
+                    .problem
+                    .get_or_insert((codes::UNSUPPORTED_FORMAT, msg));
                 defs[i].blocked = true;
-            } else if let Some(EndExpr::Date(ms)) = &defs[i].end {
-                if !in_range(*ms) {
-                    let r = defs[i].end_range.clone().unwrap_or(stmts[i].data.clone());
-                    let msg = format!("the end {} is outside the years boardpack supports (-9999 to 9999)", dates::show(*ms));
-                    diags.push(Diagnostic::error(codes::DATE_OUT_OF_RANGE, msg.clone()).with_span(sp(&r)));
-                    defs[i].problem.get_or_insert((codes::DATE_OUT_OF_RANGE, msg));
-                    defs[i].blocked = true;
-                }
+            } else if let Some(EndExpr::Date(ms)) = &defs[i].end
+                && !in_range(*ms)
+            {
+                let r = defs[i].end_range.clone().unwrap_or(stmts[i].data.clone());
+                let msg = format!(
+                    "the end {} is outside the years boardpack supports (-9999 to 9999)",
+                    dates::show(*ms)
+                );
+                diags.push(
+                    Diagnostic::error(codes::DATE_OUT_OF_RANGE, msg.clone()).with_span(sp(&r)),
+                );
+                defs[i]
+                    .problem
+                    .get_or_insert((codes::DATE_OUT_OF_RANGE, msg));
+                defs[i].blocked = true;
             }
         }
     }
@@ -614,18 +673,27 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
 
     for (i, e) in sim.dyn_err.iter().enumerate() {
         if let Some((code, msg)) = e {
-            let r = sim.defs[i].end_range.clone().unwrap_or(stmts[i].data.clone());
+            let r = sim.defs[i]
+                .end_range
+                .clone()
+                .unwrap_or(stmts[i].data.clone());
             let hint = if *code == codes::EXCLUDES_EXHAUSTED {
                 "check the `excludes` line: it must leave some days of the week as working days"
             } else {
                 "check the dates of this task"
             };
-            diags.push(Diagnostic::error(code, msg.clone()).with_span(sp(&r)).with_hint(hint));
+            diags.push(
+                Diagnostic::error(code, msg.clone())
+                    .with_span(sp(&r))
+                    .with_hint(hint),
+            );
         }
     }
 
     // Why are undated tasks undated?
-    let broken: Vec<bool> = (0..n).map(|i| sim.defs[i].blocked || sim.st[i].dead).collect();
+    let broken: Vec<bool> = (0..n)
+        .map(|i| sim.defs[i].blocked || sim.st[i].dead)
+        .collect();
     let undated: Vec<bool> = (0..n).map(|i| !broken[i] && !sim.st[i].processed).collect();
     let nodes: Vec<usize> = (0..n).filter(|&i| undated[i]).collect();
     let mut why: Vec<Option<Why>> = vec![None; n];
@@ -674,15 +742,23 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
         }
     };
 
-    let mut problems: Vec<Option<TaskProblem>> = vec![None; n];
-    for i in 0..n {
-        if let Some((code, msg)) = sim.defs[i].problem.clone().or_else(|| sim.dyn_err[i].clone()) {
-            problems[i] = Some(TaskProblem { code, message: msg });
-        }
-    }
+    let mut problems: Vec<Option<TaskProblem>> = sim
+        .defs
+        .iter()
+        .zip(&sim.dyn_err)
+        .map(|(d, e)| {
+            d.problem
+                .clone()
+                .or_else(|| e.clone())
+                .map(|(code, message)| TaskProblem { code, message })
+        })
+        .collect();
     for i in 0..n {
         let Some(w) = &why[i] else { continue };
-        let at = sim.defs[i].start_range.clone().unwrap_or(stmts[i].data.clone());
+        let at = sim.defs[i]
+            .start_range
+            .clone()
+            .unwrap_or(stmts[i].data.clone());
         let (code, msg, hint) = match w {
             Why::Broken(r) => (
                 codes::DEPENDS_ON_UNDATED,
@@ -718,7 +794,11 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                 "define tasks before the tasks that refer to them (`after`, `until`, or the line above)".to_string(),
             ),
         };
-        diags.push(Diagnostic::warning(code, msg.clone()).with_span(sp(&at)).with_hint(hint));
+        diags.push(
+            Diagnostic::warning(code, msg.clone())
+                .with_span(sp(&at))
+                .with_hint(hint),
+        );
         problems[i] = Some(TaskProblem { code, message: msg });
     }
 
@@ -727,7 +807,9 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
     let mut colon_tails: HashMap<String, String> = HashMap::new();
     for k in sim.map.keys() {
         if let Some((_, tail)) = k.rsplit_once(':') {
-            let e = colon_tails.entry(tail.trim().to_string()).or_insert_with(|| k.clone());
+            let e = colon_tails
+                .entry(tail.trim().to_string())
+                .or_insert_with(|| k.clone());
             if k < e {
                 *e = k.clone();
             }
@@ -736,26 +818,35 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
     // Quirk warnings for resolved charts.
     let mut first_fallback_warned = false;
     let mut time_only_warned = false;
-    for i in 0..n {
+    for (i, stmt) in stmts.iter().enumerate().take(n) {
         let d = &sim.defs[i];
         let s = sim.st[i];
-        let name = &stmts[i].name_text;
+        let name = &stmt.name_text;
         if d.blocked {
             continue;
         }
         // ids referenced by after / until
         let mut refs: Vec<(&str, &Vec<String>, &String, Range<usize>)> = Vec::new();
-        if let (StartKind::Expr(StartExpr::After { ids, rest }), Some(r)) = (&d.start, &d.start_range) {
+        if let (StartKind::Expr(StartExpr::After { ids, rest }), Some(r)) =
+            (&d.start, &d.start_range)
+        {
             refs.push(("after", ids, rest, r.clone()));
         }
         if let (Some(EndExpr::Until { ids, rest }), Some(r)) = (&d.end, &d.end_range) {
             refs.push(("until", ids, rest, r.clone()));
         }
         for (kw, ids, rest, r) in refs {
-            let unknown: Vec<&String> = ids.iter().filter(|id| !sim.map.contains_key(id.as_str())).collect();
+            let unknown: Vec<&String> = ids
+                .iter()
+                .filter(|id| !sim.map.contains_key(id.as_str()))
+                .collect();
             if !rest.is_empty() {
                 let written = js_trim(&text[r.clone()]);
-                let read = if ids.is_empty() { String::new() } else { ids.join(" ") };
+                let read = if ids.is_empty() {
+                    String::new()
+                } else {
+                    ids.join(" ")
+                };
                 diags.push(
                     Diagnostic::warning(
                         codes::TRUNCATED_ID,
@@ -779,25 +870,50 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         set.today
                     )
                 } else {
-                    format!("`{kw}` refers to unknown task id(s) {}, which Mermaid skips", list.join(", "))
+                    format!(
+                        "`{kw}` refers to unknown task id(s) {}, which Mermaid skips",
+                        list.join(", ")
+                    )
                 };
-                let colon_id = unknown.iter().find_map(|u| colon_tails.get(u.as_str()).map(|k| (u, k)));
+                let colon_id = unknown
+                    .iter()
+                    .find_map(|u| colon_tails.get(u.as_str()).map(|k| (u, k)));
                 let hint = match colon_id {
                     Some((u, k)) => format!(
                         "a task has the id `{k}`: a `:` in its name moved part of the name into the id; remove that `:` so that the id is `{u}`"
                     ),
                     None => "give the referenced task this id as the first of three items: `Name : id, start, end`".to_string(),
                 };
-                diags.push(Diagnostic::warning(codes::UNKNOWN_ID, msg).with_span(sp(&r)).with_hint(hint));
+                diags.push(
+                    Diagnostic::warning(codes::UNKNOWN_ID, msg)
+                        .with_span(sp(&r))
+                        .with_hint(hint),
+                );
             }
             // forward-reference order quirk
-            let found: Vec<usize> = ids.iter().filter_map(|id| sim.map.get(id.as_str()).copied()).collect();
+            let found: Vec<usize> = ids
+                .iter()
+                .filter_map(|id| sim.map.get(id.as_str()).copied())
+                .collect();
             if found.len() >= 2 && s.processed {
-                let vals: Vec<Option<i64>> =
-                    found.iter().map(|&j| if kw == "after" { sim.st[j].end } else { sim.st[j].start }).collect();
+                let vals: Vec<Option<i64>> = found
+                    .iter()
+                    .map(|&j| {
+                        if kw == "after" {
+                            sim.st[j].end
+                        } else {
+                            sim.st[j].start
+                        }
+                    })
+                    .collect();
                 if vals.iter().all(Option::is_some) {
                     let vals: Vec<i64> = vals.into_iter().flatten().collect();
-                    let ideal = if kw == "after" { vals.iter().max() } else { vals.iter().min() }.copied();
+                    let ideal = if kw == "after" {
+                        vals.iter().max()
+                    } else {
+                        vals.iter().min()
+                    }
+                    .copied();
                     let got = if kw == "after" { s.start } else { None };
                     if kw == "after" && got.is_some() && got != ideal {
                         diags.push(
@@ -894,25 +1010,39 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                 } else {
                     let (msg, hint) = if t.is_empty() {
                         (
-                            format!("{} has an empty end (a trailing comma?), so it has zero length", label(i)),
-                            "write a duration like `5d` or an end date after the last comma".to_string(),
+                            format!(
+                                "{} has an empty end (a trailing comma?), so it has zero length",
+                                label(i)
+                            ),
+                            "write a duration like `5d` or an end date after the last comma"
+                                .to_string(),
                         )
                     } else if fmt.is_empty() && dayjs::is_strict_ymd(t) {
                         (
-                            format!("the chart has no `dateFormat`, so Mermaid ignores the end date `{t}` and {} has zero length", label(i)),
+                            format!(
+                                "the chart has no `dateFormat`, so Mermaid ignores the end date `{t}` and {} has zero length",
+                                label(i)
+                            ),
                             "add `dateFormat YYYY-MM-DD` after `gantt`".to_string(),
                         )
                     } else if t.starts_with("after ") {
                         (
-                            format!("`after` only works as the start; as the end `{t}` is ignored and {} has zero length", label(i)),
-                            "use `until <id>` for an end that follows another task's start".to_string(),
+                            format!(
+                                "`after` only works as the start; as the end `{t}` is ignored and {} has zero length",
+                                label(i)
+                            ),
+                            "use `until <id>` for an end that follows another task's start"
+                                .to_string(),
                         )
-                    } else if t.bytes().filter(u8::is_ascii_digit).count() >= 4 && t.chars().any(|c| !c.is_ascii_digit()) {
+                    } else if t.bytes().filter(u8::is_ascii_digit).count() >= 4
+                        && t.chars().any(|c| !c.is_ascii_digit())
+                    {
                         let (why, mut fix) = dates::explain_invalid(t, fmt);
-                        if fix.is_none() && !fmt.is_empty() {
-                            if let Some(ms) = jsdate::v8_parse(t).filter(|&ms| in_range(ms)) {
-                                fix = dayjs::format(ms, fmt).ok();
-                            }
+                        if fix.is_none()
+                            && !fmt.is_empty()
+                            && let Some(ms) = jsdate::v8_parse(t).filter(|&ms| in_range(ms))
+                        {
+                            fix = dayjs::format(ms, fmt).ok();
                         }
                         (
                             format!("`{t}` is not a valid end date ({why}), so Mermaid ignores it and {} has zero length", label(i)),
@@ -920,21 +1050,39 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         )
                     } else {
                         let lower = t.to_string();
-                        let hint = if dates::parse_duration(&lower.to_lowercase()).is_some() || dates::parse_duration(&lower.replace(' ', "")).is_some() {
+                        let hint = if dates::parse_duration(&lower.to_lowercase()).is_some()
+                            || dates::parse_duration(&lower.replace(' ', "")).is_some()
+                        {
                             "durations are case-sensitive and written without spaces: `3d`, `2w`, `1M` (month), `30m` (minutes)".to_string()
                         } else {
-                            format!("write a duration like `5d` or an end date in the format `{fmt}`")
+                            format!(
+                                "write a duration like `5d` or an end date in the format `{fmt}`"
+                            )
                         };
-                        (format!("`{t}` is neither a date in the format `{fmt}` nor a duration, so {} has zero length", label(i)), hint)
+                        (
+                            format!(
+                                "`{t}` is neither a date in the format `{fmt}` nor a duration, so {} has zero length",
+                                label(i)
+                            ),
+                            hint,
+                        )
                     };
-                    diags.push(Diagnostic::warning(codes::ZERO_LENGTH, msg).with_span(sp(&er)).with_hint(hint));
+                    diags.push(
+                        Diagnostic::warning(codes::ZERO_LENGTH, msg)
+                            .with_span(sp(&er))
+                            .with_hint(hint),
+                    );
                 }
             }
             Some(EndExpr::Duration(v, u)) if v.fract() != 0.0 => {
                 let shown = js_trim(&end_text);
                 let detail = match u {
                     Unit::D => Some(format!("rounds `{shown}` to {} days", v.round())),
-                    Unit::W => Some(format!("rounds `{shown}` ({} days) to {} days", 7.0 * v, (7.0 * v).round())),
+                    Unit::W => Some(format!(
+                        "rounds `{shown}` ({} days) to {} days",
+                        7.0 * v,
+                        (7.0 * v).round()
+                    )),
                     Unit::Mon => Some(format!("truncates `{shown}` to {} months", v.trunc())),
                     Unit::Y => Some(format!("truncates `{shown}` to {} years", v.trunc())),
                     Unit::Ms => Some(format!("truncates `{shown}` to {} ms", v.trunc())),
@@ -967,23 +1115,33 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                 );
             }
         }
-        if s.processed {
-            if let (Some(st), Some(en)) = (s.start, s.end) {
-                if en < st {
-                    diags.push(
-                        Diagnostic::warning(
-                            codes::END_BEFORE_START,
-                            format!("{} ends ({}) before it starts ({}); Mermaid draws no bar for it", label(i), dates::show(en), dates::show(st)),
-                        )
-                        .with_span(sp(&er))
-                        .with_hint("check the end date or duration"),
-                    );
-                }
-                let shifted = set.calendar.active() && !d.manual && sim.shift_cache[i].is_some_and(|((a, b), _)| (b - a) >= MS_PER_DAY);
-                if shifted && !d.flags.vert {
-                    if let Ok(true) = set.calendar.is_excluded(st) {
-                        let wd = dayjs::weekday_name(jsdate::fields(st).weekday);
-                        diags.push(
+        if s.processed
+            && let (Some(st), Some(en)) = (s.start, s.end)
+        {
+            if en < st {
+                diags.push(
+                    Diagnostic::warning(
+                        codes::END_BEFORE_START,
+                        format!(
+                            "{} ends ({}) before it starts ({}); Mermaid draws no bar for it",
+                            label(i),
+                            dates::show(en),
+                            dates::show(st)
+                        ),
+                    )
+                    .with_span(sp(&er))
+                    .with_hint("check the end date or duration"),
+                );
+            }
+            let shifted = set.calendar.active()
+                && !d.manual
+                && sim.shift_cache[i].is_some_and(|((a, b), _)| (b - a) >= MS_PER_DAY);
+            if shifted
+                && !d.flags.vert
+                && let Ok(true) = set.calendar.is_excluded(st)
+            {
+                let wd = dayjs::weekday_name(jsdate::fields(st).weekday);
+                diags.push(
                             Diagnostic::warning(
                                 codes::EXCLUDED_START,
                                 format!(
@@ -995,11 +1153,12 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                             .with_span(sp(d.start_range.as_ref().unwrap_or(&stmts[i].data)))
                             .with_hint("start the task on a working day"),
                         );
-                    }
-                }
-                if let (Some(EndExpr::Until { .. }), Some(((_, pre_end), _))) = (&d.end, sim.shift_cache[i]) {
-                    if Some(pre_end) != s.end {
-                        diags.push(
+            }
+            if let (Some(EndExpr::Until { .. }), Some(((_, pre_end), _))) =
+                (&d.end, sim.shift_cache[i])
+                && Some(pre_end) != s.end
+            {
+                diags.push(
                             Diagnostic::warning(
                                 codes::UNTIL_OVERSHOOT,
                                 format!(
@@ -1012,15 +1171,14 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                             .with_span(sp(&er))
                             .with_hint("use an explicit end date (written YYYY-MM-DD, which Mermaid does not shift) if the task must end there"),
                         );
-                    }
-                }
             }
         }
         // The previous-task link follows a duplicated id.
-        if let (StartKind::Prev, Some(p)) = (&d.start, d.prev_index) {
-            if let Some(&j) = sim.map.get(&d.prev_key) {
-                if j != p {
-                    diags.push(
+        if let (StartKind::Prev, Some(p)) = (&d.start, d.prev_index)
+            && let Some(&j) = sim.map.get(&d.prev_key)
+            && j != p
+        {
+            diags.push(
                         Diagnostic::warning(
                             codes::DUPLICATE_ID,
                             format!(
@@ -1033,8 +1191,6 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
                         .with_span(sp(&er))
                         .with_hint("give each task a unique id"),
                     );
-                }
-            }
         }
     }
     // Duplicate ids: one warning per id, at its second definition.
@@ -1055,19 +1211,35 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
             continue;
         }
         let (first, second, last) = (uses[0], uses[1], uses[uses.len() - 1]);
-        let at = sim.defs[second].first_item.clone().unwrap_or(stmts[second].data.clone());
+        let at = sim.defs[second]
+            .first_item
+            .clone()
+            .unwrap_or(stmts[second].data.clone());
         let explicit = uses.iter().all(|&u| sim.defs[u].id_explicit);
         let whom = if uses.len() == 2 {
             format!("{} and {}", label(first), label(second))
         } else {
-            format!("{} tasks, from {} to {}", uses.len(), label(first), label(last))
+            format!(
+                "{} tasks, from {} to {}",
+                uses.len(),
+                label(first),
+                label(last)
+            )
         };
         let msg = if explicit {
-            format!("the id `{k}` is used by {whom}; Mermaid resolves every reference to `{k}` to the last one")
+            format!(
+                "the id `{k}` is used by {whom}; Mermaid resolves every reference to `{k}` to the last one"
+            )
         } else {
-            format!("the id `{k}` is shared by an automatic and an explicit id ({whom}); Mermaid resolves every reference to `{k}` to the last one")
+            format!(
+                "the id `{k}` is shared by an automatic and an explicit id ({whom}); Mermaid resolves every reference to `{k}` to the last one"
+            )
         };
-        diags.push(Diagnostic::warning(codes::DUPLICATE_ID, msg).with_span(sp(&at)).with_hint("give each task a unique id"));
+        diags.push(
+            Diagnostic::warning(codes::DUPLICATE_ID, msg)
+                .with_span(sp(&at))
+                .with_hint("give each task a unique id"),
+        );
     }
 
     // Build the output tasks.
@@ -1099,5 +1271,9 @@ pub fn resolve(text: &str, stmts: &[TaskStmt], set: &Settings) -> Output {
             span: Span::new(ts.name.start.min(ts.data.start), ts.data.end),
         });
     }
-    Output { tasks, diags, ids: sim.map }
+    Output {
+        tasks,
+        diags,
+        ids: sim.map,
+    }
 }

@@ -43,7 +43,6 @@ pub enum Tok {
     TaskData,
     Colon,
     Eof,
-    Invalid,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -68,7 +67,15 @@ enum State {
     CallbackArgs,
 }
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -88,7 +95,16 @@ pub struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     pub fn new(s: &'a str) -> Self {
-        Self { s, b: s.as_bytes(), pos: 0, stack: vec![State::Initial], done: false, pending: None, swallowed: Vec::new(), far: Vec::new() }
+        Self {
+            s,
+            b: s.as_bytes(),
+            pos: 0,
+            stack: vec![State::Initial],
+            done: false,
+            pending: None,
+            swallowed: Vec::new(),
+            far: Vec::new(),
+        }
     }
 
     pub fn reset_at(&mut self, pos: usize) {
@@ -117,7 +133,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn ws_len(&self, p: usize) -> Option<usize> {
-        self.char_at(p).filter(|&c| is_js_space(c)).map(char::len_utf8)
+        self.char_at(p)
+            .filter(|&c| is_js_space(c))
+            .map(char::len_utf8)
     }
 
     fn ws_star(&self, mut p: usize) -> usize {
@@ -128,7 +146,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn lit_ci(&self, p: usize, lit: &str) -> bool {
-        self.b.len() >= p + lit.len() && self.b[p..p + lit.len()].eq_ignore_ascii_case(lit.as_bytes())
+        self.b.len() >= p + lit.len()
+            && self.b[p..p + lit.len()].eq_ignore_ascii_case(lit.as_bytes())
     }
 
     fn boundary(&self, p: usize) -> bool {
@@ -153,7 +172,10 @@ impl<'a> Lexer<'a> {
     }
 
     fn line_end(&self, p: usize) -> usize {
-        self.b[p..].iter().position(|&c| c == b'\n').map_or(self.b.len(), |i| p + i)
+        self.b[p..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(self.b.len(), |i| p + i)
     }
 
     fn run_not(&self, p: usize, stop: &[u8]) -> usize {
@@ -167,12 +189,16 @@ impl<'a> Lexer<'a> {
     /// `run_not` for a single stop byte that may scan across lines (`[^(]*`, `[^"]*`,
     /// …), memoised so that many recoveries never rescan the same text.
     fn run_not_far(&mut self, p: usize, stop: u8) -> usize {
-        if let Some((from, to)) = self.far.iter().find(|(b, _)| *b == stop).map(|(_, r)| *r) {
-            if from <= p && p <= to {
-                return to;
-            }
+        if let Some((from, to)) = self.far.iter().find(|(b, _)| *b == stop).map(|(_, r)| *r)
+            && from <= p
+            && p <= to
+        {
+            return to;
         }
-        let e = self.b[p..].iter().position(|&c| c == stop).map_or(self.b.len(), |i| p + i);
+        let e = self.b[p..]
+            .iter()
+            .position(|&c| c == stop)
+            .map_or(self.b.len(), |i| p + i);
         self.far.retain(|(b, _)| *b != stop);
         self.far.push((stop, (p, e)));
         e
@@ -181,14 +207,24 @@ impl<'a> Lexer<'a> {
     fn token(&mut self, tok: Tok, vstart: usize, end: usize) -> Token {
         let start = self.pending.take().unwrap_or(vstart);
         self.pos = end;
-        Token { tok, start, vstart, end }
+        Token {
+            tok,
+            start,
+            vstart,
+            end,
+        }
     }
 
     pub fn next_token(&mut self) -> Token {
         loop {
             let p = self.pos;
             if self.done {
-                return Token { tok: Tok::Eof, start: p, vstart: p, end: p };
+                return Token {
+                    tok: Tok::Eof,
+                    start: p,
+                    vstart: p,
+                    end: p,
+                };
             }
             if p >= self.b.len() {
                 self.done = true;
@@ -196,7 +232,11 @@ impl<'a> Lexer<'a> {
             match self.state() {
                 State::AccTitle | State::AccDescr => {
                     let e = self.line_end(p);
-                    let tok = if self.state() == State::AccTitle { Tok::AccTitleValue } else { Tok::AccDescrValue };
+                    let tok = if self.state() == State::AccTitle {
+                        Tok::AccTitleValue
+                    } else {
+                        Tok::AccDescrValue
+                    };
                     self.pop();
                     return self.token(tok, p, e);
                 }
@@ -273,7 +313,12 @@ impl<'a> Lexer<'a> {
         let b = self.b;
         let n = b.len();
         if p >= n {
-            return Some(Token { tok: Tok::Eof, start: p, vstart: p, end: p });
+            return Some(Token {
+                tok: Tok::Eof,
+                start: p,
+                vstart: p,
+                end: p,
+            });
         }
         // 0: %%{
         if b[p..].starts_with(b"%%{") {
@@ -396,12 +441,19 @@ impl<'a> Lexer<'a> {
         if let Some(len) = self.kw_value(p, "todayMarker", b"\n;") {
             return Some(self.token(Tok::TodayMarker, p, p + len));
         }
-        for (kw, days) in [("weekday", &WEEKDAYS[..]), ("weekend", &["friday", "saturday"][..])] {
+        for (kw, days) in [
+            ("weekday", &WEEKDAYS[..]),
+            ("weekend", &["friday", "saturday"][..]),
+        ] {
             if self.lit_ci(p, kw) && self.ws_len(p + kw.len()).is_some() {
                 let q = self.ws_star(p + kw.len());
                 for day in days {
                     if self.lit_ci(q, day) && self.boundary(q + day.len()) {
-                        let tok = if kw == "weekday" { Tok::Weekday(day) } else { Tok::Weekend(day) };
+                        let tok = if kw == "weekday" {
+                            Tok::Weekday(day)
+                        } else {
+                            Tok::Weekend(day)
+                        };
                         return Some(self.token(tok, p, q + day.len()));
                     }
                 }
@@ -410,7 +462,16 @@ impl<'a> Lexer<'a> {
         // 44: \d\d\d\d-\d\d-\d\d\b
         if n >= p + 10 {
             let d = |i: usize| b[p + i].is_ascii_digit();
-            if d(0) && d(1) && d(2) && d(3) && b[p + 4] == b'-' && d(5) && d(6) && b[p + 7] == b'-' && d(8) && d(9)
+            if d(0)
+                && d(1)
+                && d(2)
+                && d(3)
+                && b[p + 4] == b'-'
+                && d(5)
+                && d(6)
+                && b[p + 7] == b'-'
+                && d(8)
+                && d(9)
                 && self.boundary(p + 10)
             {
                 return Some(self.token(Tok::Date, p, p + 10));
@@ -457,9 +518,16 @@ pub enum Kind {
     AccDescr(Range<usize>),
     AccDescrMulti(Range<usize>),
     Section(Range<usize>),
-    Click { ids: Range<usize>, href: Option<Range<usize>> },
+    Click {
+        ids: Range<usize>,
+        href: Option<Range<usize>>,
+    },
     /// `data` includes the leading `:`. `problem` is set when Mermaid rejects the line.
-    Task { name: Range<usize>, data: Range<usize>, problem: Option<(&'static str, String)> },
+    Task {
+        name: Range<usize>,
+        data: Range<usize>,
+        problem: Option<(&'static str, String)>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -489,7 +557,10 @@ fn sp(r: Range<usize>) -> Span {
 /// Offset of the value of `kw<one whitespace char>value`.
 fn value_start(s: &str, t: &Token, kw_len: usize) -> usize {
     let p = t.vstart + kw_len;
-    let n = s.get(p..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+    let n = s
+        .get(p..)
+        .and_then(|r| r.chars().next())
+        .map_or(1, char::len_utf8);
     (p + n).min(t.end)
 }
 
@@ -518,10 +589,6 @@ impl<'a> Parser<'a> {
         let t = self.lx.next_token();
         self.peeked = Some(t);
         t
-    }
-
-    fn line_start(&self, p: usize) -> usize {
-        self.s[..p.min(self.s.len())].rfind('\n').map_or(0, |i| i + 1)
     }
 
     fn line_end(&self, p: usize) -> usize {
@@ -558,7 +625,14 @@ impl<'a> Parser<'a> {
         if e == colon + 1 {
             return false;
         }
-        self.push(Kind::Task { name: at..colon, data: colon..e, problem: Some(problem) }, at..e);
+        self.push(
+            Kind::Task {
+                name: at..colon,
+                data: colon..e,
+                problem: Some(problem),
+            },
+            at..e,
+        );
         self.peeked = None;
         self.lx.reset_at(e);
         true
@@ -587,7 +661,19 @@ impl<'a> Parser<'a> {
             );
         } else if let Some(colon) = text.find(':') {
             let hijacked = written != kw || looks_like_task_data(&text[colon + 1..]);
-            if hijacked && matches!(kw, "section" | "title" | "includes" | "excludes" | "dateFormat" | "axisFormat" | "tickInterval" | "todayMarker") {
+            if hijacked
+                && matches!(
+                    kw,
+                    "section"
+                        | "title"
+                        | "includes"
+                        | "excludes"
+                        | "dateFormat"
+                        | "axisFormat"
+                        | "tickInterval"
+                        | "todayMarker"
+                )
+            {
                 self.diag(
                     Diagnostic::warning(
                         codes::KEYWORD_HIJACK,
@@ -601,8 +687,17 @@ impl<'a> Parser<'a> {
                 );
             }
         }
-        if matches!(kw, "dateFormat" | "axisFormat" | "tickInterval" | "includes" | "excludes" | "todayMarker" | "title" | "section")
-            && text.contains("%%")
+        if matches!(
+            kw,
+            "dateFormat"
+                | "axisFormat"
+                | "tickInterval"
+                | "includes"
+                | "excludes"
+                | "todayMarker"
+                | "title"
+                | "section"
+        ) && text.contains("%%")
         {
             self.diag(
                 Diagnostic::warning(
@@ -636,7 +731,9 @@ impl<'a> Parser<'a> {
     fn hijack_error(&mut self, start: usize, bad: Token, what: &str) {
         let le = self.line_end(start);
         let line = self.s[start..le].to_string();
-        let msg = format!("Mermaid cannot parse this line: it starts with {what}, which Mermaid reads as a keyword");
+        let msg = format!(
+            "Mermaid cannot parse this line: it starts with {what}, which Mermaid reads as a keyword"
+        );
         let hint = if line.contains(':') {
             "boardpack reads the line as a task; rename it so that it does not start with a keyword or a date (e.g. put a word in front)"
                 .to_string()
@@ -644,7 +741,9 @@ impl<'a> Parser<'a> {
             "remove the line or rewrite it as `name : data`".to_string()
         };
         self.diag(
-            Diagnostic::error(codes::KEYWORD_CONFLICT, msg.clone()).with_span(sp(start..bad.end.max(start + 1).min(le.max(start + 1)))).with_hint(hint),
+            Diagnostic::error(codes::KEYWORD_CONFLICT, msg.clone())
+                .with_span(sp(start..bad.end.max(start + 1).min(le.max(start + 1))))
+                .with_hint(hint),
         );
         if !self.recover_task(start, (codes::KEYWORD_CONFLICT, msg)) {
             self.skip_line_from(start);
@@ -730,11 +829,17 @@ impl<'a> Parser<'a> {
                 }
                 Tok::AccTitle | Tok::AccDescr => {
                     let v = self.next();
-                    let kind = if t.tok == Tok::AccTitle { Kind::AccTitle(v.vstart..v.end) } else { Kind::AccDescr(v.vstart..v.end) };
+                    let kind = if t.tok == Tok::AccTitle {
+                        Kind::AccTitle(v.vstart..v.end)
+                    } else {
+                        Kind::AccDescr(v.vstart..v.end)
+                    };
                     self.push(kind, t.start..v.end);
                 }
                 Tok::AccDescrMulti => {
-                    if self.s.get(t.end..).is_none_or(|r| !r.starts_with('}')) && t.end >= self.s.len() {
+                    if self.s.get(t.end..).is_none_or(|r| !r.starts_with('}'))
+                        && t.end >= self.s.len()
+                    {
                         self.diag(
                             Diagnostic::warning(
                                 codes::UNTERMINATED_BLOCK,
@@ -757,7 +862,11 @@ impl<'a> Parser<'a> {
                     );
                     if t.tok == Tok::TaskData {
                         self.push(
-                            Kind::Task { name: t.start..t.start, data: t.start..t.end, problem: Some((codes::MISSING_NAME, msg)) },
+                            Kind::Task {
+                                name: t.start..t.start,
+                                data: t.start..t.end,
+                                problem: Some((codes::MISSING_NAME, msg)),
+                            },
                             t.start..t.end,
                         );
                     } else {
@@ -771,13 +880,16 @@ impl<'a> Parser<'a> {
                 Tok::Href => self.hijack_error(t.start, t, "`href`"),
                 Tok::OpenDirective => {
                     self.diag(
-                        Diagnostic::error(codes::DIRECTIVE, "Mermaid cannot parse this `%%{` directive")
-                            .with_span(sp(t.start..t.end))
-                            .with_hint("directives must have the form `%%{init: {…}}%%`"),
+                        Diagnostic::error(
+                            codes::DIRECTIVE,
+                            "Mermaid cannot parse this `%%{` directive",
+                        )
+                        .with_span(sp(t.start..t.end))
+                        .with_hint("directives must have the form `%%{init: {…}}%%`"),
                     );
                     self.skip_line_from(t.start);
                 }
-                Tok::AccTitleValue | Tok::AccDescrValue | Tok::Invalid => {
+                Tok::AccTitleValue | Tok::AccDescrValue => {
                     self.diag(
                         Diagnostic::error(codes::PARSE, "Mermaid cannot parse this text")
                             .with_span(sp(t.start..t.end.max(t.start + 1)))
@@ -793,7 +905,10 @@ impl<'a> Parser<'a> {
     fn hash_after(&mut self, end: usize, kw: &str) {
         if self.s.as_bytes().get(end) == Some(&b'#') {
             let le = self.line_end(end);
-            let msg = format!("`#` ends the `{kw}` value; Mermaid cannot parse the rest of the line `{}`", &self.s[end..le]);
+            let msg = format!(
+                "`#` ends the `{kw}` value; Mermaid cannot parse the rest of the line `{}`",
+                &self.s[end..le]
+            );
             self.diag(
                 Diagnostic::error(codes::HASH_COMMENT, msg)
                     .with_span(sp(end..le.max(end + 1)))
@@ -843,7 +958,10 @@ impl<'a> Parser<'a> {
             self.next();
             if txt.starts_with(';') || txt.starts_with('#') {
                 let (what, hint) = if txt.starts_with(';') {
-                    ("`;` ends the task data, so Mermaid reads the rest of the line as another task", "put each task on its own line")
+                    (
+                        "`;` ends the task data, so Mermaid reads the rest of the line as another task",
+                        "put each task on its own line",
+                    )
                 } else {
                     (
                         "`#` ends the task data, so Mermaid reads the rest of the line as another task",
@@ -851,17 +969,30 @@ impl<'a> Parser<'a> {
                     )
                 };
                 self.diag(
-                    Diagnostic::warning(codes::LINE_SPLIT, format!("{what} named `{}`", txt[1..].trim()))
-                        .with_span(sp(t.vstart..t.vstart + 1))
-                        .with_hint(hint),
+                    Diagnostic::warning(
+                        codes::LINE_SPLIT,
+                        format!("{what} named `{}`", txt[1..].trim()),
+                    )
+                    .with_span(sp(t.vstart..t.vstart + 1))
+                    .with_hint(hint),
                 );
             }
-            self.push(Kind::Task { name: t.vstart..t.end, data: d.vstart..d.end, problem: None }, t.vstart..d.end);
+            self.push(
+                Kind::Task {
+                    name: t.vstart..t.end,
+                    data: d.vstart..d.end,
+                    problem: None,
+                },
+                t.vstart..d.end,
+            );
             if self.s.as_bytes().get(d.end) == Some(&b'#') {
                 // `# …` without a colon after it: a parse error in Mermaid.
                 let le = self.line_end(d.end);
                 if !self.s[d.end..le].contains(':') {
-                    let msg = format!("`#` ends the task data; Mermaid cannot parse the rest of the line `{}`", &self.s[d.end..le]);
+                    let msg = format!(
+                        "`#` ends the task data; Mermaid cannot parse the rest of the line `{}`",
+                        &self.s[d.end..le]
+                    );
                     self.diag(
                         Diagnostic::error(codes::HASH_COMMENT, msg)
                             .with_span(sp(d.end..le))
@@ -878,36 +1009,60 @@ impl<'a> Parser<'a> {
             // handled by the task before it (hash_after-like), or a line starting with '#'
             let le = self.line_end(t.vstart);
             self.diag(
-                Diagnostic::error(codes::HASH_COMMENT, format!("Mermaid cannot parse `{}`: `#` does not start a comment", &self.s[t.vstart..le]))
-                    .with_span(sp(t.vstart..le))
-                    .with_hint("Mermaid has no `#` comments; use `%%` on its own line"),
+                Diagnostic::error(
+                    codes::HASH_COMMENT,
+                    format!(
+                        "Mermaid cannot parse `{}`: `#` does not start a comment",
+                        &self.s[t.vstart..le]
+                    ),
+                )
+                .with_span(sp(t.vstart..le))
+                .with_hint("Mermaid has no `#` comments; use `%%` on its own line"),
             );
         } else if d.tok == Tok::Colon {
             self.diag(
-                Diagnostic::error(codes::PARSE, format!("task `{name}` has nothing after its `:`"))
-                    .with_span(sp(t.vstart..d.end))
-                    .with_hint("write the dates after the colon, e.g. `Name : 2025-01-06, 5d`"),
+                Diagnostic::error(
+                    codes::PARSE,
+                    format!("task `{name}` has nothing after its `:`"),
+                )
+                .with_span(sp(t.vstart..d.end))
+                .with_hint("write the dates after the colon, e.g. `Name : 2025-01-06, 5d`"),
             );
         } else {
-            let (msg, hint) = if txt.starts_with(';') {
+            let (msg, hint) = if let Some(rest) = txt.strip_prefix(';') {
                 (
-                    format!("`;` ends the task data, and Mermaid cannot parse the rest `{}`", txt[1..].trim()),
+                    format!(
+                        "`;` ends the task data, and Mermaid cannot parse the rest `{}`",
+                        rest.trim()
+                    ),
                     "remove the text after `;` or put it on its own line as a task".to_string(),
                 )
             } else {
                 (
-                    format!("Mermaid cannot parse `{name}`: a task line needs a `:` between the name and its data"),
+                    format!(
+                        "Mermaid cannot parse `{name}`: a task line needs a `:` between the name and its data"
+                    ),
                     "write the line as `Name : start, end` or make it a `%%` comment".to_string(),
                 )
             };
-            self.diag(Diagnostic::error(codes::PARSE, msg).with_span(sp(t.vstart..t.end)).with_hint(hint));
+            self.diag(
+                Diagnostic::error(codes::PARSE, msg)
+                    .with_span(sp(t.vstart..t.end))
+                    .with_hint(hint),
+            );
         }
         self.skip_line_from(t.vstart);
     }
 }
 
 pub fn parse(s: &str) -> Parsed {
-    let mut p = Parser { s, lx: Lexer::new(s), peeked: None, stmts: Vec::new(), diags: Vec::new() };
+    let mut p = Parser {
+        s,
+        lx: Lexer::new(s),
+        peeked: None,
+        stmts: Vec::new(),
+        diags: Vec::new(),
+    };
     p.run();
     for r in std::mem::take(&mut p.lx.swallowed) {
         let text = s[r.clone()].trim();
@@ -920,7 +1075,10 @@ pub fn parse(s: &str) -> Parsed {
             .with_hint("start the name with something else (e.g. `Buffer 5%` instead of `5% buffer`)"),
         );
     }
-    Parsed { stmts: p.stmts, diags: p.diags }
+    Parsed {
+        stmts: p.stmts,
+        diags: p.diags,
+    }
 }
 
 #[cfg(test)]
@@ -932,8 +1090,17 @@ mod tests {
             .stmts
             .iter()
             .map(|st| match &st.kind {
-                Kind::Task { name, data, problem } => {
-                    format!("task[{}|{}{}]", &s[name.clone()], &s[data.clone()], if problem.is_some() { "!" } else { "" })
+                Kind::Task {
+                    name,
+                    data,
+                    problem,
+                } => {
+                    format!(
+                        "task[{}|{}{}]",
+                        &s[name.clone()],
+                        &s[data.clone()],
+                        if problem.is_some() { "!" } else { "" }
+                    )
                 }
                 Kind::Section(v) => format!("section[{}]", &s[v.clone()]),
                 Kind::Title(v) => format!("title[{}]", &s[v.clone()]),
@@ -947,19 +1114,55 @@ mod tests {
 
     #[test]
     fn hijacks() {
-        assert_eq!(kinds("gantt\nSection review : a, 1d\n"), vec!["section[review : a, 1d]"]);
-        assert_eq!(kinds("gantt\ntitle\ndateFormat YYYY\n"), vec!["title[dateFormat YYYY]"]);
-        assert_eq!(kinds("gantt\n  5% x :a, 1d\n  50% y :b, 1d\n"), vec!["task[50% y |:b, 1d]"]);
-        assert_eq!(kinds("gantt\n  a :p1, 1d; Part two :p2, 2d\n"), vec!["task[a |:p1, 1d]", "task[; Part two |:p2, 2d]"]);
-        assert_eq!(kinds("gantt\n  Gantt review :g, 1d\n  b :c, 2d\n"), vec!["task[Gantt review |:g, 1d!]", "task[b |:c, 2d]"]);
-        assert_eq!(kinds("gantt\n  2025-03-01 kick-off :k, 1d\n"), vec!["task[2025-03-01 kick-off |:k, 1d!]"]);
-        assert_eq!(kinds("gantt\n  2025 kick-off :k, 1d\n"), vec!["task[2025 kick-off |:k, 1d]"]);
-        assert_eq!(kinds("gantt\n  Call for papers :k, 1d\n  x :y, 1d\n"), vec!["task[Call for papers |:k, 1d!]", "task[x |:y, 1d]"]);
+        assert_eq!(
+            kinds("gantt\nSection review : a, 1d\n"),
+            vec!["section[review : a, 1d]"]
+        );
+        assert_eq!(
+            kinds("gantt\ntitle\ndateFormat YYYY\n"),
+            vec!["title[dateFormat YYYY]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  5% x :a, 1d\n  50% y :b, 1d\n"),
+            vec!["task[50% y |:b, 1d]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  a :p1, 1d; Part two :p2, 2d\n"),
+            vec!["task[a |:p1, 1d]", "task[; Part two |:p2, 2d]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  Gantt review :g, 1d\n  b :c, 2d\n"),
+            vec!["task[Gantt review |:g, 1d!]", "task[b |:c, 2d]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  2025-03-01 kick-off :k, 1d\n"),
+            vec!["task[2025-03-01 kick-off |:k, 1d!]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  2025 kick-off :k, 1d\n"),
+            vec!["task[2025 kick-off |:k, 1d]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  Call for papers :k, 1d\n  x :y, 1d\n"),
+            vec!["task[Call for papers |:k, 1d!]", "task[x |:y, 1d]"]
+        );
         assert_eq!(kinds("gantt\n  :k, 1d\n"), vec!["task[|:k, 1d!]"]);
-        assert_eq!(kinds("gantt\n  a :k, 1d # c\n  b :x, 1d\n"), vec!["task[a |:k, 1d ]", "task[b |:x, 1d]"]);
-        assert_eq!(kinds("gantt\n  tickInterval  1week\n"), vec!["tick[ 1week]"]);
-        assert_eq!(kinds("gantt\n  Includes review : a, 1d\n"), vec!["inc[review : a, 1d]"]);
-        assert_eq!(kinds("gantt\n  click a href \"u\"\n"), vec!["Click { ids: 14..15, href: Some(22..23) }"]);
+        assert_eq!(
+            kinds("gantt\n  a :k, 1d # c\n  b :x, 1d\n"),
+            vec!["task[a |:k, 1d ]", "task[b |:x, 1d]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  tickInterval  1week\n"),
+            vec!["tick[ 1week]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  Includes review : a, 1d\n"),
+            vec!["inc[review : a, 1d]"]
+        );
+        assert_eq!(
+            kinds("gantt\n  click a href \"u\"\n"),
+            vec!["Click { ids: 14..15, href: Some(22..23) }"]
+        );
         assert_eq!(kinds("gantt\n  click a call f(1) href \"u\"\n").len(), 1);
         let p = parse("gantt\n  just words\n  a :b, 1d\n");
         assert_eq!(p.stmts.len(), 1);

@@ -29,7 +29,10 @@ fn decode(s: &str) -> String {
     while let Some(p) = rest.find('ﬂ') {
         out.push_str(&rest[..p]);
         let after = &rest[p + 'ﬂ'.len_utf8()..];
-        let after = after.strip_prefix("°°").or_else(|| after.strip_prefix('°')).unwrap_or(after);
+        let after = after
+            .strip_prefix("°°")
+            .or_else(|| after.strip_prefix('°'))
+            .unwrap_or(after);
         match after.find("¶ß") {
             Some(e) => {
                 out.push('#');
@@ -65,7 +68,13 @@ fn parse_iso_ms(s: &str) -> Option<i64> {
     Some(ms)
 }
 
-fn cmp_instant(what: &str, expected: &Value, ours: Option<DateTime>, times: bool, out: &mut Vec<String>) {
+fn cmp_instant(
+    what: &str,
+    expected: &Value,
+    ours: Option<DateTime>,
+    times: bool,
+    out: &mut Vec<String>,
+) {
     let ok = match (expected, ours) {
         (Value::Null, None) => true,
         (Value::String(s), Some(d)) => {
@@ -78,7 +87,10 @@ fn cmp_instant(what: &str, expected: &Value, ours: Option<DateTime>, times: bool
         _ => false,
     };
     if !ok {
-        out.push(format!("{what}: expected {expected}, got {}", ours.map_or("null".into(), |d| d.to_string())));
+        out.push(format!(
+            "{what}: expected {expected}, got {}",
+            ours.map_or("null".into(), |d| d.to_string())
+        ));
     }
 }
 
@@ -92,7 +104,11 @@ fn compare_ok(text: &str, exp: &Value, tl: &Timeline) -> Vec<String> {
     let times = dg["has_times"].as_bool().unwrap_or(false);
     let tasks = exp["tasks"].as_array().cloned().unwrap_or_default();
     if tasks.len() != tl.tasks.len() {
-        out.push(format!("{} tasks expected, {} resolved", tasks.len(), tl.tasks.len()));
+        out.push(format!(
+            "{} tasks expected, {} resolved",
+            tasks.len(),
+            tl.tasks.len()
+        ));
     }
     for (i, (e, t)) in tasks.iter().zip(tl.tasks.iter()).enumerate() {
         let mut local = Vec::new();
@@ -102,9 +118,16 @@ fn compare_ok(text: &str, exp: &Value, tl: &Timeline) -> Vec<String> {
         if norm(e["name"].as_str().unwrap_or("")) != t.name {
             local.push(format!("name: expected {:?}, got {:?}", e["name"], t.name));
         }
-        let sec = tl.sections.get(t.section).map(|s| s.name.clone()).unwrap_or_default();
+        let sec = tl
+            .sections
+            .get(t.section)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
         if norm(e["section"].as_str().unwrap_or("")) != sec {
-            local.push(format!("section: expected {:?}, got {:?}", e["section"], sec));
+            local.push(format!(
+                "section: expected {:?}, got {:?}",
+                e["section"], sec
+            ));
         }
         for (flag, ours) in [
             ("milestone", t.flags.milestone),
@@ -121,12 +144,27 @@ fn compare_ok(text: &str, exp: &Value, tl: &Timeline) -> Vec<String> {
         if e["order"].as_i64() != Some(t.order) {
             local.push(format!("order: expected {}, got {}", e["order"], t.order));
         }
-        let key = |k: &str| if times { format!("{k}_datetime") } else { k.to_string() };
+        let key = |k: &str| {
+            if times {
+                format!("{k}_datetime")
+            } else {
+                k.to_string()
+            }
+        };
         cmp_instant("start", &e[key("start")], t.start, times, &mut local);
         cmp_instant("end", &e[key("end")], t.end, times, &mut local);
-        cmp_instant("render_end", &e[key("render_end")], t.render_end, times, &mut local);
+        cmp_instant(
+            "render_end",
+            &e[key("render_end")],
+            t.render_end,
+            times,
+            &mut local,
+        );
         for l in local {
-            out.push(format!("task {i} (line {}): {l}", line_of(text, t.span.start)));
+            out.push(format!(
+                "task {i} (line {}): {l}",
+                line_of(text, t.span.start)
+            ));
         }
     }
     // Chart settings.
@@ -135,16 +173,31 @@ fn compare_ok(text: &str, exp: &Value, tl: &Timeline) -> Vec<String> {
         out.push(format!("title: expected {title:?}, got {:?}", tl.title));
     }
     if dg["dateFormat_trimmed"].as_str().unwrap_or("") != tl.date_format {
-        out.push(format!("dateFormat: expected {}, got {}", dg["dateFormat_trimmed"], tl.date_format));
+        out.push(format!(
+            "dateFormat: expected {}, got {}",
+            dg["dateFormat_trimmed"], tl.date_format
+        ));
     }
     let list = |v: &Value| -> Vec<String> {
-        v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
     };
     if list(&dg["excludes"]) != tl.excludes {
-        out.push(format!("excludes: expected {}, got {:?}", dg["excludes"], tl.excludes));
+        out.push(format!(
+            "excludes: expected {}, got {:?}",
+            dg["excludes"], tl.excludes
+        ));
     }
     if list(&dg["includes"]) != tl.includes {
-        out.push(format!("includes: expected {}, got {:?}", dg["includes"], tl.includes));
+        out.push(format!(
+            "includes: expected {}, got {:?}",
+            dg["includes"], tl.includes
+        ));
     }
     for (k, ours) in [("weekday", &tl.weekday), ("weekend", &tl.weekend)] {
         if dg[k].as_str() != Some(ours.as_str()) {
@@ -159,30 +212,59 @@ fn compare_ok(text: &str, exp: &Value, tl: &Timeline) -> Vec<String> {
     }
     let axis = tl.axis_format.clone().unwrap_or_else(|| "%Y-%m-%d".into());
     if dg["axisFormat_effective"].as_str().map(str::trim) != Some(axis.as_str()) {
-        out.push(format!("axisFormat: expected {}, got {axis}", dg["axisFormat_effective"]));
+        out.push(format!(
+            "axisFormat: expected {}, got {axis}",
+            dg["axisFormat_effective"]
+        ));
     }
-    let tick = if tl.tick_interval_valid { tl.tick_interval.clone() } else { None };
+    let tick = if tl.tick_interval_valid {
+        tl.tick_interval.clone()
+    } else {
+        None
+    };
     let etick = dg["tickInterval_effective"].as_str().map(str::to_string);
     // The oracle reports the regex-valid interval even when the renderer then drops it
     // for having more than 10,000 ticks.
-    if etick != tick && !(etick.is_some() && exp["warnings"].to_string().contains("exceeds the maximum")) {
+    if etick != tick
+        && !(etick.is_some() && exp["warnings"].to_string().contains("exceeds the maximum"))
+    {
         out.push(format!("tickInterval: expected {etick:?}, got {tick:?}"));
     }
     let dm = dg["displayMode"].as_str().unwrap_or("");
     if dm != tl.display_mode.as_deref().unwrap_or("") {
-        out.push(format!("displayMode: expected {dm:?}, got {:?}", tl.display_mode));
+        out.push(format!(
+            "displayMode: expected {dm:?}, got {:?}",
+            tl.display_mode
+        ));
     }
     if exp["diagram"]["has_times"].as_bool() != Some(tl.has_times) {
-        out.push(format!("has_times: expected {}, got {}", dg["has_times"], tl.has_times));
+        out.push(format!(
+            "has_times: expected {}, got {}",
+            dg["has_times"], tl.has_times
+        ));
     }
     out
 }
 
 fn is_keyword_line(l: &str) -> bool {
     let lower = l.trim_start().to_ascii_lowercase();
-    ["dateformat", "title", "section", "excludes", "includes", "axisformat", "tickinterval", "accdescr", "acctitle", "todaymarker", "weekday", "weekend", "click"]
-        .iter()
-        .any(|k| lower.starts_with(k))
+    [
+        "dateformat",
+        "title",
+        "section",
+        "excludes",
+        "includes",
+        "axisformat",
+        "tickinterval",
+        "accdescr",
+        "acctitle",
+        "todaymarker",
+        "weekday",
+        "weekend",
+        "click",
+    ]
+    .iter()
+    .any(|k| lower.starts_with(k))
 }
 
 /// Maps Mermaid's "line N" (of the pre-processed text) to a line of the case file.
@@ -224,28 +306,46 @@ fn offending_line(text: &str, error: &str) -> Option<usize> {
         Some(data.split(',').map(|s| s.trim().to_string()).collect())
     };
     if let Some(x) = error.strip_prefix("Invalid date:") {
-        return lines.iter().position(|l| data_items(l).is_some_and(|it| it.iter().any(|i| i == x))).map(|p| p + 1);
+        return lines
+            .iter()
+            .position(|l| data_items(l).is_some_and(|it| it.iter().any(|i| i == x)))
+            .map(|p| p + 1);
     }
     if let Some(rest) = error.strip_prefix("Parse error on line ") {
         let n: usize = rest.split(':').next()?.parse().ok()?;
         return preprocessed_line(text, n);
     }
     if error.contains("(reading 'endTime')") {
-        return lines.iter().position(|l| data_items(l).is_some_and(|it| it.len() == 1)).map(|p| p + 1);
+        return lines
+            .iter()
+            .position(|l| data_items(l).is_some_and(|it| it.len() == 1))
+            .map(|p| p + 1);
     }
     if error.contains("(reading 'type')") {
         let tags = ["active", "done", "crit", "milestone", "vert"];
         return lines
             .iter()
-            .position(|l| data_items(l).is_some_and(|it| it.iter().skip_while(|i| tags.contains(&i.as_str())).count() >= 4))
+            .position(|l| {
+                data_items(l).is_some_and(|it| {
+                    it.iter().skip_while(|i| tags.contains(&i.as_str())).count() >= 4
+                })
+            })
             .map(|p| p + 1);
     }
     if error.contains("(reading 'match')") {
         let tags = ["active", "done", "crit", "milestone", "vert"];
-        return lines.iter().position(|l| data_items(l).is_some_and(|it| it.iter().all(|i| tags.contains(&i.as_str())))).map(|p| p + 1);
+        return lines
+            .iter()
+            .position(|l| {
+                data_items(l).is_some_and(|it| it.iter().all(|i| tags.contains(&i.as_str())))
+            })
+            .map(|p| p + 1);
     }
     if error.contains("TopAxis") {
-        return lines.iter().position(|l| l.trim_start().to_ascii_lowercase().starts_with("topaxis")).map(|p| p + 1);
+        return lines
+            .iter()
+            .position(|l| l.trim_start().to_ascii_lowercase().starts_with("topaxis"))
+            .map(|p| p + 1);
     }
     if error.starts_with("No diagram type detected") {
         return preprocessed_line(text, 1);
@@ -256,18 +356,29 @@ fn offending_line(text: &str, error: &str) -> Option<usize> {
 fn check_rejected(text: &str, exp: &Value, tl: &Timeline, diags: &[Diagnostic]) -> Vec<String> {
     let mut out = Vec::new();
     let error = exp["error"].as_str().unwrap_or("");
-    let errors: Vec<usize> =
-        diags.iter().filter(|d| d.severity == Severity::Error).filter_map(|d| d.span.map(|s| line_of(text, s.start))).collect();
+    let errors: Vec<usize> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| d.span.map(|s| line_of(text, s.start)))
+        .collect();
     if errors.is_empty() {
-        out.push(format!("no error diagnostic (Mermaid: {})", error.lines().next().unwrap_or("")));
+        out.push(format!(
+            "no error diagnostic (Mermaid: {})",
+            error.lines().next().unwrap_or("")
+        ));
         return out;
     }
     match offending_line(text, error) {
         Some(line) if !errors.contains(&line) => {
-            out.push(format!("expected an error on line {line}, got errors on lines {errors:?}"));
+            out.push(format!(
+                "expected an error on line {line}, got errors on lines {errors:?}"
+            ));
         }
         Some(_) => {}
-        None => println!("    (offending line not derivable from {:?}; any error accepted)", error.lines().next().unwrap_or("")),
+        None => println!(
+            "    (offending line not derivable from {:?}; any error accepted)",
+            error.lines().next().unwrap_or("")
+        ),
     }
     for t in &tl.tasks {
         let line = line_of(text, t.span.start);
@@ -275,7 +386,10 @@ fn check_rejected(text: &str, exp: &Value, tl: &Timeline, diags: &[Diagnostic]) 
             continue;
         }
         if (t.start.is_none() || t.end.is_none()) && t.problem.is_none() {
-            out.push(format!("task `{}` (line {line}) is undated without a stated problem", t.name));
+            out.push(format!(
+                "task `{}` (line {line}) is undated without a stated problem",
+                t.name
+            ));
         }
     }
     out
@@ -285,21 +399,35 @@ fn check_rejected(text: &str, exp: &Value, tl: &Timeline, diags: &[Diagnostic]) 
 fn mermaid_conformance() {
     let dir = root();
     let mut cases: Vec<PathBuf> = std::fs::read_dir(dir.join("cases"))
-        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "mmd")).collect())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "mmd"))
+                .collect()
+        })
         .unwrap_or_default();
     cases.sort();
     assert!(!cases.is_empty(), "no conformance cases found");
     let (mut identical, mut rejected_ok, mut deliberate, mut failures) = (0, 0, 0, Vec::new());
     let total = cases.len();
     for case in &cases {
-        let stem = case.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-        let text = std::fs::read_to_string(case).unwrap_or_default().replace("\r\n", "\n");
+        let stem = case
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let text = std::fs::read_to_string(case)
+            .unwrap_or_default()
+            .replace("\r\n", "\n");
         let exp: Value = std::fs::read_to_string(dir.join("expected").join(format!("{stem}.json")))
             .ok()
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or(Value::Null);
         let (tl, diags) = resolve(&text, today());
-        let problems = if exp["ok"].as_bool() == Some(true) { compare_ok(&text, &exp, &tl) } else { check_rejected(&text, &exp, &tl, &diags) };
+        let problems = if exp["ok"].as_bool() == Some(true) {
+            compare_ok(&text, &exp, &tl)
+        } else {
+            check_rejected(&text, &exp, &tl, &diags)
+        };
         if problems.is_empty() {
             if exp["ok"].as_bool() == Some(true) {
                 identical += 1;
@@ -323,5 +451,9 @@ fn mermaid_conformance() {
     for f in &failures {
         println!("MISMATCH {f}");
     }
-    assert!(failures.is_empty(), "{} conformance case(s) differ", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} conformance case(s) differ",
+        failures.len()
+    );
 }

@@ -10,8 +10,15 @@ fn check(text: &str) {
     let (tl, diags) = resolve(text, today);
     for d in &diags {
         if let Some(s) = d.span {
-            assert!(s.start <= s.end && s.end <= text.len(), "span {s:?} out of {}", text.len());
-            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "span {s:?} splits a character");
+            assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "span {s:?} out of {}",
+                text.len()
+            );
+            assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                "span {s:?} splits a character"
+            );
         }
     }
     for t in &tl.tasks {
@@ -22,19 +29,84 @@ fn check(text: &str) {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "gantt", "GANTT", "dateFormat YYYY-MM-DD", "dateFormat  DD.MM.YYYY", "dateFormat X", "dateFormat x", "dateFormat HH:mm",
-    "dateFormat YYYY [Q]Q", "dateFormat Do MMMM YYYY", "dateFormat w", "dateFormat", "title", "title Plan: A", "section", "section S",
-    "Section review : a, 1d", "excludes weekends", "excludes weekends monday tuesday wednesday thursday friday saturday sunday",
-    "excludes 2025-01-08, friday", "includes 2025-01-11", "weekend friday", "weekday monday", "inclusiveEndDates", "topAxis",
-    "tickInterval 1week", "tickInterval  1quarter", "todayMarker off", "axisFormat %d", "accTitle: t", "accDescr: d", "accDescr {",
-    "}", "click a href \"https://x\"", "click a call f(1)", "call x", "%% comment", "%%{init: {'gantt': {'topAxis': true}}}%%",
-    "%%{init: {", "---", "title: x", "5% x :a, 1d", "A :a, 2025-01-06, 5d", "B :b, after a, 3d", "C :c, after b a, until d",
-    "D :d, 2025-00-01, 2026-01-01", "E :5d", "F :crit, done", "G :vert, v1, 2025-03-01,", "H :milestone, m, 2025-03-03, 0d",
-    "I :i, 1735689600, 86400", "J :j, Phase 2, 1.5d", "K :k, 2025-02-30, 2025-04-31", "L :l, after l, 2d", "M :m, 9999-12-31, 1y",
-    "N :n, 2025-01-06, 99999999999d", "O :2025-01-06, 1.5M", "P :p, after ghost, until ghost", "Q :q, 2025-01-06, 5d %% c",
-    "R :r, 2025-01-06, 5d # c", "S :s, 2025-01-06, 1d; T :t, 1d", "2025-01-01 x :u, 1d", ":nameless, 1d", "Name :", "just words",
-    "Phase 1: A :a1, 2025-01-06, 1d", "Issue #42; x :w, 1d", "style x:#f00;", "after", "until", ",,,,", ":::", "\t", "  ", "ﬂ°°1¶ß",
-    "é", "😀 :e, 2025-01-06, 1d", "\r", "\u{2028}",
+    "gantt",
+    "GANTT",
+    "dateFormat YYYY-MM-DD",
+    "dateFormat  DD.MM.YYYY",
+    "dateFormat X",
+    "dateFormat x",
+    "dateFormat HH:mm",
+    "dateFormat YYYY [Q]Q",
+    "dateFormat Do MMMM YYYY",
+    "dateFormat w",
+    "dateFormat",
+    "title",
+    "title Plan: A",
+    "section",
+    "section S",
+    "Section review : a, 1d",
+    "excludes weekends",
+    "excludes weekends monday tuesday wednesday thursday friday saturday sunday",
+    "excludes 2025-01-08, friday",
+    "includes 2025-01-11",
+    "weekend friday",
+    "weekday monday",
+    "inclusiveEndDates",
+    "topAxis",
+    "tickInterval 1week",
+    "tickInterval  1quarter",
+    "todayMarker off",
+    "axisFormat %d",
+    "accTitle: t",
+    "accDescr: d",
+    "accDescr {",
+    "}",
+    "click a href \"https://x\"",
+    "click a call f(1)",
+    "call x",
+    "%% comment",
+    "%%{init: {'gantt': {'topAxis': true}}}%%",
+    "%%{init: {",
+    "---",
+    "title: x",
+    "5% x :a, 1d",
+    "A :a, 2025-01-06, 5d",
+    "B :b, after a, 3d",
+    "C :c, after b a, until d",
+    "D :d, 2025-00-01, 2026-01-01",
+    "E :5d",
+    "F :crit, done",
+    "G :vert, v1, 2025-03-01,",
+    "H :milestone, m, 2025-03-03, 0d",
+    "I :i, 1735689600, 86400",
+    "J :j, Phase 2, 1.5d",
+    "K :k, 2025-02-30, 2025-04-31",
+    "L :l, after l, 2d",
+    "M :m, 9999-12-31, 1y",
+    "N :n, 2025-01-06, 99999999999d",
+    "O :2025-01-06, 1.5M",
+    "P :p, after ghost, until ghost",
+    "Q :q, 2025-01-06, 5d %% c",
+    "R :r, 2025-01-06, 5d # c",
+    "S :s, 2025-01-06, 1d; T :t, 1d",
+    "2025-01-01 x :u, 1d",
+    ":nameless, 1d",
+    "Name :",
+    "just words",
+    "Phase 1: A :a1, 2025-01-06, 1d",
+    "Issue #42; x :w, 1d",
+    "style x:#f00;",
+    "after",
+    "until",
+    ",,,,",
+    ":::",
+    "\t",
+    "  ",
+    "ﬂ°°1¶ß",
+    "é",
+    "😀 :e, 2025-01-06, 1d",
+    "\r",
+    "\u{2028}",
 ];
 
 fn line() -> impl Strategy<Value = String> {
@@ -86,5 +158,9 @@ fn big_inputs_stay_fast() {
     check(&text);
     let front = format!("---{}x", "\n".repeat(100_000));
     check(&front);
-    assert!(start.elapsed().as_secs_f64() < 5.0, "took {:?}", start.elapsed());
+    assert!(
+        start.elapsed().as_secs_f64() < 5.0,
+        "took {:?}",
+        start.elapsed()
+    );
 }

@@ -1,5 +1,4 @@
-
 mod conformance;
-mod gantt_spec;
 mod gantt_corpus;
 mod gantt_props;
+mod gantt_spec;
