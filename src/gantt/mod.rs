@@ -231,6 +231,9 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     for st in &parsed.stmts {
         let val = |r: &std::ops::Range<usize>| m.text[r.clone()].to_string();
         let late = |what: &str, pdiags: &mut Vec<Diagnostic>| {
+            if st.hijack {
+                return;
+            }
             pdiags.push(
                 Diagnostic::warning(
                     codes::LATE_SETTING,
@@ -279,7 +282,9 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
                 let mut mine = Vec::new();
                 excludes::merge_tokens(&mut mine, &val(v));
                 excludes::merge_tokens(if is_ex { &mut excludes } else { &mut includes }, &val(v));
-                list_stmts.push((is_ex, v.clone(), mine));
+                if !st.hijack {
+                    list_stmts.push((is_ex, v.clone(), mine));
+                }
             }
             Kind::TodayMarker(v) => {
                 tl.today_marker = Some(val(v));

@@ -534,6 +534,8 @@ pub enum Kind {
 pub struct Stmt {
     pub kind: Kind,
     pub span: Range<usize>,
+    /// The statement is a task line taken over by its leading keyword (already reported).
+    pub hijack: bool,
 }
 
 pub struct Parsed {
@@ -548,6 +550,7 @@ struct Parser<'a> {
     peeked: Option<Token>,
     stmts: Vec<Stmt>,
     diags: Vec<Diagnostic>,
+    hijacked: bool,
 }
 
 fn sp(r: Range<usize>) -> Span {
@@ -603,7 +606,8 @@ impl<'a> Parser<'a> {
     }
 
     fn push(&mut self, kind: Kind, span: Range<usize>) {
-        self.stmts.push(Stmt { kind, span });
+        let hijack = std::mem::take(&mut self.hijacked);
+        self.stmts.push(Stmt { kind, span, hijack });
     }
 
     fn diag(&mut self, d: Diagnostic) {
@@ -674,11 +678,12 @@ impl<'a> Parser<'a> {
                         | "todayMarker"
                 )
             {
+                self.hijacked = true;
                 self.diag(
                     Diagnostic::warning(
                         codes::KEYWORD_HIJACK,
                         format!(
-                            "this line starts with the keyword `{written}`, so Mermaid reads it as a `{kw}` statement with the value `{}`, not as a task",
+                            "this line starts with the keyword `{written}`, so Mermaid reads it as the keyword `{kw}` with the value `{}`, not as a task",
                             text.trim()
                         ),
                     )
@@ -713,12 +718,14 @@ impl<'a> Parser<'a> {
 
     fn after_valueless_keyword(&mut self, t: Token, what: &str) {
         if !self.rest_of_line_is_blank(t.end) {
+            self.hijacked = true;
             let e = self.line_end(t.end);
             self.diag(
                 Diagnostic::warning(
                     codes::KEYWORD_HIJACK,
                     format!(
-                        "the line starts with the keyword `{what}`; Mermaid applies it and reads the rest `{}` as a separate statement",
+                        "the line starts with the keyword `{}` ({what}); Mermaid applies it and reads the rest `{}` as a separate statement",
+                        &self.s[t.start..t.end],
                         self.s[t.end..e].trim()
                     ),
                 )
@@ -1029,7 +1036,44 @@ impl<'a> Parser<'a> {
                 .with_hint("write the dates after the colon, e.g. `Name : 2025-01-06, 5d`"),
             );
         } else {
-            let (msg, hint) = if let Some(rest) = txt.strip_prefix(';') {
+            let lower = name.to_ascii_lowercase();
+            let keywords = [
+                "title",
+                "section",
+                "dateformat",
+                "axisformat",
+                "tickinterval",
+                "excludes",
+                "includes",
+                "todaymarker",
+            ];
+            let (msg, hint) = if keywords.contains(&lower.as_str()) {
+                (
+                    format!(
+                        "`{name}` has no value (only blanks follow it), so Mermaid reads it as a task without `:` and cannot parse it"
+                    ),
+                    format!("write the value after `{name}` on the same line, or remove the line"),
+                )
+            } else if lower.starts_with("weekend ") || lower.starts_with("weekday ") {
+                let kw = &name[..7];
+                let allowed = if lower.starts_with("weekend") {
+                    "`friday` or `saturday`"
+                } else {
+                    "a weekday name like `monday`"
+                };
+                (
+                    format!("Mermaid cannot parse `{name}`: `{kw}` only accepts {allowed}"),
+                    format!(
+                        "write `{} {}`",
+                        kw.to_ascii_lowercase(),
+                        if lower.starts_with("weekend") {
+                            "friday"
+                        } else {
+                            "monday"
+                        }
+                    ),
+                )
+            } else if let Some(rest) = txt.strip_prefix(';') {
                 (
                     format!(
                         "`;` ends the task data, and Mermaid cannot parse the rest `{}`",
@@ -1062,6 +1106,7 @@ pub fn parse(s: &str) -> Parsed {
         peeked: None,
         stmts: Vec::new(),
         diags: Vec::new(),
+        hijacked: false,
     };
     p.run();
     for r in std::mem::take(&mut p.lx.swallowed) {
