@@ -963,7 +963,9 @@ impl<'a> Parser<'a> {
         let txt = &self.s[t.vstart..t.end];
         if d.tok == Tok::TaskData {
             self.next();
-            if txt.starts_with(';') || txt.starts_with('#') {
+            let ls = self.s[..t.vstart].rfind('\n').map_or(0, |i| i + 1);
+            let at_line_start = self.s[ls..t.vstart].chars().all(is_js_space);
+            if !at_line_start && (txt.starts_with(';') || txt.starts_with('#')) {
                 let (what, hint) = if txt.starts_with(';') {
                     (
                         "`;` ends the task data, so Mermaid reads the rest of the line as another task",
