@@ -92,7 +92,8 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         let mut dconf = Value::Object(Default::default());
         let mut bad = false;
         for d in &ds {
-            let is_init = d.kind.contains("init");
+            // Mermaid's /(?:init\b)|(?:initialize\b)/ on the directive's type word.
+            let is_init = d.kind.ends_with("init") || d.kind.ends_with("initialize");
             if !is_init {
                 continue;
             }
