@@ -150,13 +150,25 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         m = m.edit(&[(0..lead, String::new())]);
     }
 
-    // Detection: the text must start with lower-case `gantt`.
-    if !m.text.starts_with("gantt") {
-        let word_end = m
-            .text
-            .find(|c: char| jsdate::is_js_space(c))
-            .unwrap_or(m.text.len());
-        let word = &m.text[..word_end];
+    // Detection (`/^\s*gantt/` after removing `%%` comments): lower-case `gantt` first.
+    let mut head = 0;
+    loop {
+        let rest = &m.text[head..];
+        let skip_ws = rest.len() - rest.trim_start_matches(jsdate::is_js_space).len();
+        let after = &rest[skip_ws..];
+        if after.starts_with("%%") {
+            head += skip_ws + after.find('\n').map_or(after.len(), |i| i + 1);
+        } else {
+            head += skip_ws;
+            break;
+        }
+    }
+    if !m.text[head..].starts_with("gantt") {
+        let word_end = head
+            + m.text[head..]
+                .find(|c: char| jsdate::is_js_space(c))
+                .unwrap_or(m.text.len() - head);
+        let word = &m.text[head..word_end];
         let d = if word.eq_ignore_ascii_case("gantt") {
             Diagnostic::error(codes::HEADER, format!("the diagram starts with `{word}`; Mermaid only recognises `gantt` in lower case"))
                 .with_hint("write `gantt`")
@@ -164,7 +176,8 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             Diagnostic::error(codes::HEADER, "the diagram does not start with `gantt`, so Mermaid does not recognise it as a gantt chart")
                 .with_hint("start the diagram with a line `gantt`")
         };
-        diags.push(d.with_span(m.span(0..word_end.max(usize::from(!m.text.is_empty())))));
+        diags
+            .push(d.with_span(m.span(head..word_end.max(head + usize::from(head < m.text.len())))));
     }
 
     // Entities.

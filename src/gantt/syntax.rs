@@ -759,12 +759,14 @@ impl<'a> Parser<'a> {
 
     fn run(&mut self) {
         // The header (checked by the detector before lexing).
-        let first = self.peek();
-        if first.tok == Tok::Gantt {
-            self.next();
-        }
+        let mut header = false;
         loop {
             let t = self.next();
+            if !header && t.tok == Tok::Gantt && self.stmts.is_empty() {
+                // The header (Mermaid reports anything before it as a parse error).
+                header = true;
+                continue;
+            }
             match t.tok {
                 Tok::Eof => break,
                 Tok::Nl => {}
