@@ -353,10 +353,10 @@ impl<'a> Lexer<'a> {
             self.pos = self.line_end(p);
             return None;
         }
-        // 9: [^}]%+[^\n]*
+        // 9: [^}]%+[^\n]*  (`[^}]` is one UTF-16 unit: a non-BMP character never matches)
         if b[p] != b'}' {
             let c0 = self.char_at(p).map_or(1, char::len_utf8);
-            if b.get(p + c0) == Some(&b'%') {
+            if c0 < 4 && b.get(p + c0) == Some(&b'%') {
                 let e = self.line_end(p + c0);
                 if !(b[p] == b'\n' || self.ws_len(p).is_some()) {
                     self.swallowed.push(p..e);
