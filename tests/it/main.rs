@@ -1,5 +1,5 @@
 mod conformance;
 mod gantt_corpus;
 mod gantt_props;
-mod gantt_spec;
 mod gantt_seed;
+mod gantt_spec;
