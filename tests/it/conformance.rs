@@ -168,7 +168,16 @@ fn compare_ok(text: &str, exp: &Value, tl: &Timeline) -> Vec<String> {
         }
     }
     // Chart settings.
-    let title = dg["title"].as_str().unwrap_or("").replace("&amp;", "&");
+    // Mermaid stores the title HTML-sanitised; boardpack keeps plain text.
+    let title = dg["title"]
+        .as_str()
+        .unwrap_or("")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
     if title.trim() != tl.title {
         out.push(format!("title: expected {title:?}, got {:?}", tl.title));
     }
