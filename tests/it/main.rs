@@ -3,9 +3,14 @@
 mod check;
 mod cli;
 mod common;
+mod conformance;
 mod decode;
 mod diagnostics;
 mod export;
+mod gantt_corpus;
+mod gantt_props;
+mod gantt_seed;
+mod gantt_spec;
 mod props;
 mod reader;
 mod safety;
