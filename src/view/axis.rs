@@ -274,7 +274,8 @@ fn label(unit: Unit, t: i64, cell_mm: f64, lang: Lang, is_context_row: bool) -> 
         Unit::Day if is_context_row => vec![lang.medium_date(date), date.day().to_string()],
         Unit::Day => vec![date.day().to_string()],
         Unit::Hours(_) | Unit::Minutes(_) => vec![format!("{h:02}:{m:02}")],
-        Unit::Seconds(_) => vec![format!("{m:02}:{s:02}"), format!(":{s:02}")],
+        // `:15` rather than `00:15`, which would read as a clock time in hours.
+        Unit::Seconds(_) => vec![format!(":{s:02}")],
     };
     options.into_iter().find(|o| text_mm(o) <= cell_mm).unwrap_or_default()
 }
