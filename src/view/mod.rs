@@ -259,7 +259,8 @@ fn track_views(
                 .filter(|t| window.is_none_or(|w| overlaps(t, w.start, w.end)))
                 .map(|t| task_line(t, lang))
                 .collect();
-            if tasks.is_empty() && track.is_none() {
+            // A quarter report shows only the tracks with work in its window.
+            if tasks.is_empty() && (track.is_none() || window.is_some()) {
                 continue;
             }
             let (period, undated) =

@@ -12,5 +12,6 @@ mod gantt_props;
 mod gantt_seed;
 mod gantt_spec;
 mod props;
+mod quarter;
 mod reader;
 mod safety;
