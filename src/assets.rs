@@ -76,7 +76,7 @@ fn check(url: &str, root: Option<&Path>) -> Result<String, Box<Diagnostic>> {
                 "asset::missing-image",
                 format!("the image `{}` does not exist", shorten(url)),
             )
-            .with_hint(format!("looked for {}", full.display())),
+            .with_hint(format!("looked for `{relative}` in the page's folder")),
         ));
     };
     if !real.starts_with(root) {
