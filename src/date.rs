@@ -13,6 +13,26 @@ pub struct Date {
     day: u8,
 }
 
+/// English month names (Jekyll's `%B`, dayjs' `MMMM`, front-matter dates).
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// English weekday names, Monday first (ISO order, as [`Date::weekday`]).
+pub const WEEKDAY_NAMES: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 pub const MIN_YEAR: i32 = -9999;
 pub const MAX_YEAR: i32 = 9999;
 

@@ -1,8 +1,9 @@
 //! The `---` YAML block at the top of a page: split it off keeping offsets, then read it
 //! into [`Meta`]. Every YAML call of the project sits here, so the parser can be swapped.
 
-use crate::date::{Date, parse_iso_date};
+use crate::date::{Date, MONTH_NAMES, parse_iso_date};
 use crate::diag::{Diagnostic, Span};
+use crate::locale::MONTHS_DA;
 use crate::model::{FrontMatterState, Meta};
 use serde_json::Value;
 
@@ -269,35 +270,6 @@ pub fn is_draft_status(status: &str) -> bool {
         || s.starts_with("draft")
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Reads a document date as people write it in front matter: `2025-08-19` (also with a
 /// time, as Jekyll allows), `19-08-2025`, `19.08.2025`, `19/08/2025`, `19. august 2025`,
 /// `August 19, 2025`, `19 Aug 2025`. Day-first for numeric dates, as in Europe.
@@ -327,10 +299,11 @@ fn parse_worded_date(text: &str) -> Option<Date> {
         if w.len() < 3 {
             return None;
         }
-        MONTHS_EN
+        MONTH_NAMES
             .iter()
-            .chain(MONTHS_DA.iter())
-            .position(|m| m.starts_with(w) || *m == w)
+            .map(|m| m.to_lowercase())
+            .chain(MONTHS_DA.iter().map(|m| m.to_string()))
+            .position(|m| m.starts_with(w))
             .map(|i| (i % 12) as u32 + 1)
     };
     match words.as_slice() {

@@ -5,7 +5,7 @@
 //! reads as Jekyll prints it. Anything else stays as literal text with a warning, and the
 //! expansion keeps a [`SourceMap`] so later stages point at the original bytes.
 
-use crate::date::{Date, DateTime};
+use crate::date::{Date, DateTime, MONTH_NAMES, WEEKDAY_NAMES};
 use crate::diag::{Diagnostic, SourceMap, Span};
 use crate::frontmatter::{parse_document_date, scalar_text};
 use crate::model::Meta;
@@ -329,22 +329,6 @@ fn render_value(value: &Liquid) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-
 /// Ruby's `strftime` for the directives roadmap pages use; unknown ones are kept.
 pub fn strftime(time: DateTime, format: &str) -> String {
     let Some(date) = time.date() else {
@@ -352,8 +336,8 @@ pub fn strftime(time: DateTime, format: &str) -> String {
     };
     let ms = time.time_of_day_ms();
     let (hour, minute, second) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
-    let month = MONTHS[date.month() as usize - 1];
-    let weekday = WEEKDAYS[date.weekday() as usize - 1];
+    let month = MONTH_NAMES[date.month() as usize - 1];
+    let weekday = WEEKDAY_NAMES[date.weekday() as usize - 1];
     let mut out = String::new();
     let mut chars = format.chars().peekable();
     while let Some(c) = chars.next() {

@@ -1,7 +1,7 @@
 //! The report's own words and date formats in Danish and English. Templates get these as
 //! data (`labels`, month names), so every translated string lives here.
 
-use crate::date::{Date, DateTime};
+use crate::date::{Date, DateTime, MONTH_NAMES};
 use crate::quarter::Quarter;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -44,7 +44,7 @@ impl Lang {
         let i = (month.clamp(1, 12) - 1) as usize;
         match self {
             Lang::Da => MONTHS_DA[i],
-            Lang::En => MONTHS_EN[i],
+            Lang::En => MONTH_NAMES[i],
         }
     }
 
@@ -145,7 +145,8 @@ impl Lang {
     }
 }
 
-const MONTHS_DA: [&str; 12] = [
+/// Danish month names.
+pub const MONTHS_DA: [&str; 12] = [
     "januar",
     "februar",
     "marts",
@@ -159,20 +160,7 @@ const MONTHS_DA: [&str; 12] = [
     "november",
     "december",
 ];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+
 const MONTHS_SHORT_DA: [&str; 12] =
     ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 const MONTHS_SHORT_EN: [&str; 12] =

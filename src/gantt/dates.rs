@@ -352,24 +352,7 @@ pub fn explain_invalid(text: &str, fmt: &str) -> (String, Option<String>) {
             let written: String = format!("{v:02}");
             if what == "day" && *v >= 1 && *v <= 31 {
                 let mname = month
-                    .and_then(|m| {
-                        [
-                            "January",
-                            "February",
-                            "March",
-                            "April",
-                            "May",
-                            "June",
-                            "July",
-                            "August",
-                            "September",
-                            "October",
-                            "November",
-                            "December",
-                        ]
-                        .get((m - 1).max(0) as usize)
-                        .copied()
-                    })
+                    .and_then(|m| crate::date::MONTH_NAMES.get((m - 1).max(0) as usize).copied())
                     .unwrap_or("that month");
                 problems.push(format!(
                     "day {written} does not exist in {mname} {} (it has {hi} days)",

@@ -4,6 +4,7 @@
 //! because strictness comes only from the final "format it back and compare" check.
 
 use super::jsdate::{self, Fields, MS_PER_DAY, is_js_space};
+use crate::date::MONTH_NAMES;
 
 /// The clock's date as dayjs sees it (`new Date()`), for formats without date parts.
 #[derive(Clone, Copy, Debug)]
@@ -33,20 +34,6 @@ pub enum Parsed {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Throws;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 pub fn weekday_name(weekday: u32) -> &'static str {
@@ -179,7 +166,7 @@ pub fn format(ms: i64, fmt: &str) -> Result<String, Throws> {
             'M' => {
                 let n = run_of(&c, i, 'M', 4);
                 let m = f.month as usize;
-                let name = MONTHS.get(m.wrapping_sub(1)).copied().unwrap_or("");
+                let name = MONTH_NAMES.get(m.wrapping_sub(1)).copied().unwrap_or("");
                 let piece = match n {
                     1 => m.to_string(),
                     2 => pad_start(m.to_string(), 2),
@@ -512,11 +499,11 @@ fn run_parser(pieces: &[Piece], input: &str) -> Option<Acc> {
             PTok::Week1 | PTok::Week2 => acc.week = Some(num(&value)),
             PTok::Mon1 | PTok::Mon2 => acc.month = Some(num(&value)),
             PTok::Mon3 => {
-                let idx = MONTHS.iter().position(|m| m.get(..3) == Some(text.as_str()))?;
+                let idx = MONTH_NAMES.iter().position(|m| m.get(..3) == Some(text.as_str()))?;
                 acc.month = Some(idx as f64 + 1.0);
             }
             PTok::Mon4 => {
-                let idx = MONTHS.iter().position(|m| *m == text)?;
+                let idx = MONTH_NAMES.iter().position(|m| *m == text)?;
                 acc.month = Some(idx as f64 + 1.0);
             }
             PTok::Y1 | PTok::Y4 => acc.year = Some(num(&value)),
