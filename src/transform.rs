@@ -111,7 +111,7 @@ fn build_track(item: &ListItem, name: String, diagram: usize, section: usize) ->
 
 /// First start and last end of a section's dated tasks (markers excluded), and how many
 /// of its tasks have no dates.
-fn section_period(timeline: &Timeline, section: usize) -> (Option<DateRange>, usize) {
+pub fn section_period(timeline: &Timeline, section: usize) -> (Option<DateRange>, usize) {
     let Some(section) = timeline.sections.get(section) else {
         return (None, 0);
     };

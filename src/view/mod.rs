@@ -264,7 +264,7 @@ fn track_views(
                 continue;
             }
             let (period, undated) =
-                track.map_or_else(|| section_period(timeline, s), |t| (t.period, t.undated));
+                track.map_or_else(|| crate::transform::section_period(timeline, s), |t| (t.period, t.undated));
             let span = chart
                 .zip(period)
                 .map(|(c, p)| (c.axis.x(p.start.ms()).clamp(0.0, 1.0), c.axis.x(p.end.ms()).clamp(0.0, 1.0)));
@@ -303,27 +303,6 @@ fn overlaps(task: &crate::model::Task, start: DateTime, end: DateTime) -> bool {
         (Some(s), Some(e)) => s < end && e.max(s) >= start,
         _ => true,
     }
-}
-
-fn section_period(timeline: &Timeline, section: usize) -> (Option<crate::model::DateRange>, usize) {
-    let mut range: Option<crate::model::DateRange> = None;
-    let mut undated = 0;
-    for task in timeline.sections[section].tasks.iter().filter_map(|&t| timeline.tasks.get(t)) {
-        if task.flags.vert {
-            continue;
-        }
-        match (task.start, task.end, &task.problem) {
-            (Some(s), Some(e), None) => {
-                let e = e.max(s);
-                range = Some(match range {
-                    Some(r) => crate::model::DateRange { start: r.start.min(s), end: r.end.max(e) },
-                    None => crate::model::DateRange { start: s, end: e },
-                });
-            }
-            _ => undated += 1,
-        }
-    }
-    (range, undated)
 }
 
 fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
