@@ -9,7 +9,7 @@ pub mod quarter;
 
 use crate::date::{Date, DateTime};
 use crate::locale::Lang;
-use crate::model::{Block, Inline, ListItem, Roadmap, TaskStatus, Timeline};
+use crate::model::{Block, Inline, ListItem, Roadmap, TaskStatus};
 use crate::quarter::Quarter;
 use crate::transform::fold;
 use chart::Chart;
