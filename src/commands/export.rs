@@ -27,11 +27,15 @@ pub fn run(args: &ExportArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
+    // Fonts and Typst's library take a few milliseconds to set up: overlap that with
+    // reading the first document.
+    let warm_up = std::thread::spawn(crate::render::warm_up);
     let mut worst = EXIT_OK;
     for file in &args.files {
         let code = export_one(file, args, &read, &report, quarter);
         worst = worst.max(code);
     }
+    let _ = warm_up.join();
     worst
 }
 

@@ -18,7 +18,7 @@ use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
-use world::{DATA_PATH, PACK_PATH, ReportWorld, file_id, path_of};
+use world::{DATA_PATH, MODEL_PATH, PACK_PATH, ReportWorld, file_id, path_of};
 
 /// Why a report could not be made. Every variant except `Image` is boardpack's own bug.
 #[derive(Debug)]
@@ -50,12 +50,13 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<PagedDo
         Template::Minutes => "/minutes.typ",
     };
     let json = serde_json::to_vec(data).map_err(|e| RenderError::Data(e.to_string()))?;
+    let model = serde_json::to_vec(data.roadmap).map_err(|e| RenderError::Data(e.to_string()))?;
     let images: Vec<ImageFile<'_>> = data
         .images
         .iter()
         .filter_map(|(relative, virtual_path)| Some(ImageFile { dir: base_dir?, relative, virtual_path }))
         .collect();
-    compile_template(main, DATA_PATH, json, &images, data.roadmap.today)
+    compile_template(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)
 }
 
 /// Lays out a board pack: `documents[i]` is the folder of the pack's i-th document.
@@ -71,7 +72,7 @@ pub fn compile_pack(pack: &PackData<'_>, folders: &[Option<&Path>]) -> Result<Pa
             })
         })
         .collect();
-    compile_template("/pack.typ", PACK_PATH, json, &images, pack.today)
+    compile_template("/pack.typ", &[(PACK_PATH, json)], &images, pack.today)
 }
 
 /// An image the World may serve: `relative` inside `dir`, at `virtual_path`.
@@ -81,16 +82,18 @@ struct ImageFile<'a> {
     virtual_path: &'a str,
 }
 
+/// Compiles `main` with the virtual data files `data` (path, bytes) and `images`.
 fn compile_template(
     main: &str,
-    data_path: &str,
-    json: Vec<u8>,
+    data: &[(&str, Vec<u8>)],
     images: &[ImageFile<'_>],
     today: Date,
 ) -> Result<PagedDocument, RenderError> {
     let mut files = HashMap::new();
-    let data_id = file_id(data_path).ok_or_else(|| RenderError::Data("bad data path".into()))?;
-    files.insert(data_id, Bytes::new(json));
+    for (path, bytes) in data {
+        let id = file_id(path).ok_or_else(|| RenderError::Data(format!("bad data path {path}")))?;
+        files.insert(id, Bytes::new(bytes.clone()));
+    }
     for image in images {
         if let (Some(bytes), Some(id)) = (read_image(image.dir, image.relative), file_id(image.virtual_path))
         {
@@ -120,6 +123,12 @@ pub fn pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u
     typst_pdf::pdf(document, &options).map_err(|errors| {
         RenderError::Pdf(errors.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; "))
     })
+}
+
+/// Parses the fonts and builds Typst's standard library, the fixed cost of the first
+/// report of a process. Callers may run this on another thread while they read input.
+pub fn warm_up() {
+    world::warm_up();
 }
 
 /// Frees Typst's memoization caches; call between documents of a batch so memory stays flat.

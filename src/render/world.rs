@@ -14,6 +14,7 @@ use typst::{Library, LibraryExt, World};
 
 pub const DATA_PATH: &str = "/data/report.json";
 pub const PACK_PATH: &str = "/data/pack.json";
+pub const MODEL_PATH: &str = "/data/roadmap.json";
 
 /// A virtual path as a file id. Only called with our own constant-like paths.
 pub fn file_id(path: &str) -> Option<FileId> {
@@ -37,6 +38,11 @@ fn shared() -> &'static Shared {
             .collect(),
         fonts: fonts(),
     })
+}
+
+/// Builds the shared fonts, library and template sources now rather than on first use.
+pub fn warm_up() {
+    shared();
 }
 
 pub struct ReportWorld {

@@ -67,6 +67,9 @@ pub struct ReportData<'a> {
     pub quarter: Option<quarter::QuarterView>,
     /// Virtual paths of embedded images, by their path relative to the document.
     pub images: BTreeMap<String, String>,
+    /// The model itself. Not part of `/data/report.json`: templates that want it read
+    /// `/data/roadmap.json` (the `boardpack inspect` JSON), parsed only if they do.
+    #[serde(skip)]
     pub roadmap: &'a Roadmap,
 }
 
