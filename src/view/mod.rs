@@ -266,8 +266,8 @@ fn track_views(
             if tasks.is_empty() && (track.is_none() || window.is_some()) {
                 continue;
             }
-            let (period, undated) =
-                track.map_or_else(|| crate::transform::section_period(timeline, s), |t| (t.period, t.undated));
+            let (period, undated) = track
+                .map_or_else(|| crate::transform::section_period(timeline, s), |t| (t.period, t.undated));
             let span = chart
                 .zip(period)
                 .map(|(c, p)| (c.axis.x(p.start.ms()).clamp(0.0, 1.0), c.axis.x(p.end.ms()).clamp(0.0, 1.0)));
