@@ -45,8 +45,11 @@ pub fn repair(text: &str) -> Option<Repaired> {
     let mut changed = Vec::new();
     while steps.len() < MAX_PASSES {
         let source = current.as_deref().unwrap_or(text);
-        let Some(pass) = [Page::SingleByte, Page::Johab].into_iter().find_map(|page| pass(source, page))
-        else {
+        // UTF-8 read as Johab always leaves Hangul or Hanja behind, and every piece of
+        // Johab evidence involves them; without any, the Johab tables need not be built.
+        let johab = source.chars().any(is_hangul_or_hanja);
+        let pages: &[Page] = if johab { &[Page::SingleByte, Page::Johab] } else { &[Page::SingleByte] };
+        let Some(pass) = pages.iter().find_map(|&page| pass(source, page)) else {
             break;
         };
         changed = remap(&changed, &pass.edits);
@@ -54,6 +57,10 @@ pub fn repair(text: &str) -> Option<Repaired> {
         current = Some(pass.text);
     }
     current.map(|text| Repaired { text, steps, changed })
+}
+
+fn is_hangul_or_hanja(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 struct Pass {
