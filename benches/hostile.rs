@@ -82,6 +82,10 @@ fn main() {
     export("1,000-level list", deep.as_bytes(), today);
     let years = "# Long\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    excludes weekends\n    section A\n    Very long :a, 0001-01-01, 9999-12-31\n    Later :after a, 3d\n```\n";
     export("10,000-year chart", years.as_bytes(), today);
+    for entry in std::fs::read_dir("tests/fixtures/fuzz").into_iter().flatten().flatten() {
+        let name = format!("fuzz find {}", entry.file_name().to_string_lossy());
+        export(&name, &std::fs::read(entry.path()).unwrap_or_default(), today);
+    }
     let big = std::env::temp_dir().join("boardpack-bench-big.md");
     let _ = std::fs::write(&big, "lorem ipsum dolor sit amet\n".repeat(2_000_000));
     let start = Instant::now();

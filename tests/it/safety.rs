@@ -96,3 +96,14 @@ fn a_chart_spanning_ten_thousand_years_is_drawn() {
     let (text, _) = report_text(page.as_bytes(), None);
     assert!(text.contains("Very long"));
 }
+
+#[test]
+fn fuzz_finds_stay_fixed() {
+    // Inputs the fuzzers found (see the README of tests/fuzz); each must read, with
+    // diagnostics, and lay out. Their timings are in `cargo bench --bench hostile`.
+    for entry in std::fs::read_dir("tests/fixtures/fuzz").into_iter().flatten().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap_or_default();
+        let (_, codes) = report_text(&bytes, None);
+        assert!(!codes.is_empty(), "{}", entry.path().display());
+    }
+}
