@@ -5,5 +5,6 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = boardpack::cli::Cli::parse();
+    boardpack::render::configure_threads();
     ExitCode::from(boardpack::commands::run(cli))
 }

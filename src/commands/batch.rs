@@ -43,7 +43,10 @@ pub fn run(args: &BatchArgs) -> u8 {
         print_error(&format!("{}: cannot read the folder: {error}", path.display()));
     }
     let progress = TerminalProgress::new(args.format);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .stack_size(crate::render::STACK_SIZE)
+        .build();
     let manifest = match pool {
         Ok(pool) => pool.install(|| batch::run(&pages, &config, &progress)),
         Err(_) => batch::run(&pages, &config, &progress),

@@ -125,6 +125,17 @@ pub fn pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u
     })
 }
 
+/// Stack size for threads that lay out reports. Typst's layout recurses deeply (a board
+/// pack of a hundred reports overflowed the 2 MiB default of rayon's threads); this is
+/// address space reserved, not memory used.
+pub const STACK_SIZE: usize = 64 * 1024 * 1024;
+
+/// Gives Typst's own parallel layout (rayon's global pool) threads with [`STACK_SIZE`].
+/// Call once, before anything is rendered; later calls have no effect.
+pub fn configure_threads() {
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE).build_global();
+}
+
 /// Parses the fonts and builds Typst's standard library, the fixed cost of the first
 /// report of a process. Callers may run this on another thread while they read input.
 pub fn warm_up() {
