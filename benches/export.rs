@@ -61,4 +61,42 @@ fn main() {
         "the seed again, warm process (median of 30):    {:>7.2} ms",
         median(seed_warm).as_secs_f64() * 1e3
     );
+
+    // Quarter reports of documents that differ (a numbered title, as in
+    // scripts/bench-batch.sh), so that no report is a cache hit of an earlier one.
+    let quarters = boardpack::quarter::Quarter::parse_range("2025-Q3..2026-Q2").unwrap_or_default();
+    let sources: Vec<String> = std::iter::once(seed.clone())
+        .chain(others.iter().cloned())
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect();
+    let mut quarter_warm = Vec::new();
+    for round in 0..40 {
+        let text = numbered(&sources[round % sources.len()], round);
+        let quarter = quarters[round % quarters.len()];
+        let start = Instant::now();
+        let mut document =
+            boardpack::read::read_bytes(text.as_bytes(), "bench.md", None, &ReadOptions { today, repair: true });
+        let options = ReportOptions {
+            lang: view::choose_lang(None, &document.roadmap),
+            template: Template::Report,
+            quarter: Some(quarter),
+            meeting_date: None,
+        };
+        let exported = boardpack::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+        std::hint::black_box(exported.pdf);
+        boardpack::render::evict_cache();
+        quarter_warm.push(start.elapsed());
+    }
+    let q = median(quarter_warm).as_secs_f64() * 1e3;
+    println!("a quarter report of another document (median of 40): {q:>7.2} ms");
+    // For scripts/bench-batch.sh.
+    println!("warm_quarter_ms={q:.3}");
+}
+
+/// The page with its title numbered, as the batch benchmark's copies are.
+fn numbered(text: &str, n: usize) -> String {
+    match text.find("title: \"") {
+        Some(i) => format!("{}title: \"Copy {n:03} · {}", &text[..i], &text[i + 8..]),
+        None => format!("# Copy {n:03}\n\n{text}"),
+    }
 }

@@ -15,7 +15,12 @@ sources=(examples/os2forms-roadmap.md tests/fixtures/corpus/os2forms-roadmap-fin
   tests/fixtures/corpus/os2borgerpc-strategi-truncated-date.md tests/fixtures/corpus/os2opendata-garbled-frontmatter.md)
 for i in $(seq -w 1 100); do
   src=${sources[$((10#$i % ${#sources[@]}))]}
-  cp "$src" "$work/docs/roadmap-$i.md"
+  # Numbered titles make every document's report different (no cache hit between copies).
+  if grep -q '^title: ' "$src"; then
+    sed "0,/^title: \"\{0,1\}/s//title: \"Copy $i · /" "$src" > "$work/docs/roadmap-$i.md"
+  else
+    { printf '# Copy %s\n\n' "$i"; cat "$src"; } > "$work/docs/roadmap-$i.md"
+  fi
 done
 run() { "$bin" batch "$work/docs" --quarters 2025-Q3..2026-Q2 --today 2026-02-15 --out-dir "$work/out" "$@" 2>/dev/null; }
 
