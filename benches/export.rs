@@ -74,8 +74,12 @@ fn main() {
         let text = numbered(&sources[round % sources.len()], round);
         let quarter = quarters[round % quarters.len()];
         let start = Instant::now();
-        let mut document =
-            boardpack::read::read_bytes(text.as_bytes(), "bench.md", None, &ReadOptions { today, repair: true });
+        let mut document = boardpack::read::read_bytes(
+            text.as_bytes(),
+            "bench.md",
+            None,
+            &ReadOptions { today, repair: true },
+        );
         let options = ReportOptions {
             lang: view::choose_lang(None, &document.roadmap),
             template: Template::Report,

@@ -6,9 +6,9 @@ use crate::diag::Severity;
 use crate::discover::Found;
 use crate::quarter::Quarter;
 use crate::read::{Document, ReadOptions};
+use crate::view::pack::PackEntry;
 use crate::view::{self, Template};
 use crate::{export, output, render};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,8 @@ pub struct BatchConfig {
     /// `None`: one full report per document.
     pub quarters: Option<Vec<Quarter>>,
     pub out_dir: PathBuf,
+    /// Documents rendered at once.
+    pub jobs: usize,
 }
 
 /// What happened, document by document; serialized as `manifest.json`.
@@ -98,39 +100,38 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
             quiet_quarters: Vec::new(),
         })
         .collect();
-    let read: Vec<Option<Document>> = pages
-        .par_iter()
-        .map(|p| crate::read::read_path(&p.path, &config.read).map_err(|e| e.to_string()))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .zip(results.iter_mut())
-        .zip(pages)
-        .map(|((outcome, result), page)| match outcome {
-            Err(error) => {
+    let read: Vec<Option<Document>> = in_parallel(pages, config.jobs, |p| {
+        crate::read::read_path(&p.path, &config.read).map_err(|e| e.to_string())
+    })
+    .into_iter()
+    .zip(results.iter_mut())
+    .zip(pages)
+    .map(|((outcome, result), page)| match outcome {
+        Err(error) => {
+            result.status = "failed";
+            result.reason = Some(error.clone());
+            progress.problem(&format!("{}: {error}", page.path.display()));
+            None
+        }
+        Ok(document) => {
+            progress.read(&document, &document.roadmap.diagnostics);
+            result.errors = count(&document, Severity::Error);
+            result.warnings = count(&document, Severity::Warning);
+            let has_gantt = document.roadmap.diagrams.iter().any(|d| d.gantt.is_some());
+            if !has_gantt && !page.explicit {
+                result.status = "skipped";
+                result.reason = Some("no gantt chart".into());
+                return None;
+            }
+            if config.report.strict && (result.errors + result.warnings) > 0 {
                 result.status = "failed";
-                result.reason = Some(error.clone());
-                progress.problem(&format!("{}: {error}", page.path.display()));
-                None
+                result.reason = Some("problems in the document (--strict)".into());
+                return None;
             }
-            Ok(document) => {
-                progress.read(&document, &document.roadmap.diagnostics);
-                result.errors = count(&document, Severity::Error);
-                result.warnings = count(&document, Severity::Warning);
-                let has_gantt = document.roadmap.diagrams.iter().any(|d| d.gantt.is_some());
-                if !has_gantt && !page.explicit {
-                    result.status = "skipped";
-                    result.reason = Some("no gantt chart".into());
-                    return None;
-                }
-                if config.report.strict && (result.errors + result.warnings) > 0 {
-                    result.status = "failed";
-                    result.reason = Some("problems in the document (--strict)".into());
-                    return None;
-                }
-                Some(document)
-            }
-        })
-        .collect();
+            Some(document)
+        }
+    })
+    .collect();
 
     let names = output_names(&read);
     let quarters = config.quarters.clone();
@@ -158,9 +159,16 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
         }
     }
     progress.start(jobs.len());
-    let outcomes: Vec<Result<Written, String>> = jobs
-        .par_iter()
-        .map(|job| {
+    // One quarter at a time: its reports in parallel, then its pack from their pages, so
+    // that only one quarter's laid-out reports are held at once.
+    let groups: Vec<Option<Quarter>> = match &quarters {
+        Some(list) => list.iter().copied().map(Some).collect(),
+        None => vec![None],
+    };
+    let mut packs = Vec::new();
+    for group in groups {
+        let group_jobs: Vec<&Job> = jobs.iter().filter(|j| j.quarter == group).collect();
+        let outcomes = in_parallel(&group_jobs, config.jobs, |job| {
             let outcome = match &read[job.doc] {
                 Some(document) => make_one(document, job, config, progress),
                 None => Err("not read".to_string()),
@@ -171,17 +179,35 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
                 progress.problem(&format!("{}: {error}", pages[job.doc].path.display()));
             }
             outcome
-        })
-        .collect();
-    for (job, outcome) in jobs.iter().zip(outcomes) {
-        let result = &mut results[job.doc];
-        match outcome {
-            Ok(written) => result.outputs.push(written),
-            Err(error) => {
-                result.status = "failed";
-                result.reason = Some(error);
+        });
+        let mut members = Vec::new();
+        for (job, outcome) in group_jobs.iter().zip(outcomes) {
+            let result = &mut results[job.doc];
+            match outcome {
+                Ok((written, laid_out)) => {
+                    if let Some(document) = &read[job.doc] {
+                        members.push((document, written.pages, render::Pages::of(laid_out)));
+                    }
+                    result.outputs.push(written);
+                }
+                Err(error) => {
+                    result.status = "failed";
+                    result.reason = Some(error);
+                }
             }
         }
+        if !members.is_empty() {
+            let name = match group {
+                Some(q) => format!("board-pack_{q}.pdf"),
+                None => "board-pack.pdf".to_string(),
+            };
+            let path = config.out_dir.join(name);
+            match make_pack(&members, group, config, &path) {
+                Ok(written) => packs.push(written),
+                Err(error) => progress.problem(&format!("{}: {error}", path.display())),
+            }
+        }
+        render::evict_cache();
     }
     for (result, document) in results.iter_mut().zip(&read) {
         if document.is_some() && result.status == "ok" && result.outputs.is_empty() {
@@ -190,7 +216,6 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
         }
     }
 
-    let packs = make_packs(&read, &results, config, progress);
     let mut summary = Summary::default();
     for result in &results {
         summary.written += result.outputs.len();
@@ -212,6 +237,32 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
         packs,
         summary,
     }
+}
+
+/// `f` over `items` on `threads` plain threads, results in input order. Not rayon: Typst
+/// lays out in parallel with rayon, and a rayon worker that waits inside one document's
+/// layout steals the next document and starts it on top of the first one, and so on,
+/// until every document is half laid out on one thread's stack (memory grew past 900 MiB
+/// and a 100-document batch overflowed the stack).
+fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<R>>> =
+        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, items.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = f(item);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    results.into_iter().filter_map(|slot| slot.into_inner().ok().flatten()).collect()
 }
 
 fn count(document: &Document, severity: Severity) -> usize {
@@ -249,15 +300,16 @@ fn make_one(
     job: &Job,
     config: &BatchConfig,
     progress: &dyn Progress,
-) -> Result<Written, String> {
+) -> Result<(Written, render::PagedDocument), String> {
     let original = document;
     let mut document = document.clone();
     let options = config.report.options_for(&document.roadmap, job.quarter);
     // Contain a panic in one document: report it as that document's failure.
-    let exported =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| export::export(&mut document, &options)))
-            .map_err(|_| "internal error while rendering (a bug in boardpack, please report it)".to_string())?
-            .map_err(|e| e.to_string())?;
+    let (exported, laid_out) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        export::export_laid_out(&mut document, &options)
+    }))
+    .map_err(|_| "internal error while rendering (a bug in boardpack, please report it)".to_string())?
+    .map_err(|e| e.to_string())?;
     output::write_atomic(&job.path, &exported.pdf).map_err(|e| e.to_string())?;
     // Rendering may find more (characters without a glyph): show those, once per document.
     let new: Vec<_> = document
@@ -270,86 +322,62 @@ fn make_one(
     if !new.is_empty() && job.quarter == config.quarters.as_ref().and_then(|q| q.first().copied()) {
         progress.read(&document, &new);
     }
-    Ok(Written {
+    let written = Written {
         quarter: job.quarter.map(|q| q.to_string()),
         path: job.path.display().to_string(),
         pages: exported.pages,
         bytes: exported.pdf.len(),
         documents: Vec::new(),
-    })
-}
-
-/// One pack per quarter (or one for the full reports) of every document written for it.
-fn make_packs(
-    documents: &[Option<Document>],
-    results: &[DocumentResult],
-    config: &BatchConfig,
-    progress: &dyn Progress,
-) -> Vec<Written> {
-    let quarters: Vec<Option<Quarter>> = match &config.quarters {
-        Some(list) => list.iter().copied().map(Some).collect(),
-        None => vec![None],
     };
-    let mut packs = Vec::new();
-    for quarter in quarters {
-        let members: Vec<&Document> = documents
-            .iter()
-            .zip(results)
-            .filter(|(_, r)| r.outputs.iter().any(|o| o.quarter == quarter.map(|q| q.to_string())))
-            .filter_map(|(d, _)| d.as_ref())
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        let name = match quarter {
-            Some(q) => format!("board-pack_{q}.pdf"),
-            None => "board-pack.pdf".to_string(),
-        };
-        let path = config.out_dir.join(name);
-        match make_pack(&members, quarter, config, &path) {
-            Ok(written) => packs.push(written),
-            Err(error) => progress.problem(&format!("{}: {error}", path.display())),
-        }
-        render::evict_cache();
-    }
-    packs
+    Ok((written, laid_out))
 }
 
+/// A board pack: a cover with the contents, then the pages of every member's report.
 fn make_pack(
-    members: &[&Document],
+    members: &[(&Document, usize, render::Pages)],
     quarter: Option<Quarter>,
     config: &BatchConfig,
     path: &Path,
 ) -> Result<Written, String> {
-    let docs: Vec<view::ReportData<'_>> = members
+    let entries: Vec<PackEntry> = members
         .iter()
-        .map(|d| {
-            let mut options = config.report.options_for(&d.roadmap, quarter);
-            options.template = Template::Report;
-            view::build(&d.roadmap, &options)
+        .map(|(d, pages, _)| PackEntry {
+            title: d.roadmap.title.clone(),
+            product: d.roadmap.meta.parent.clone(),
+            status: d.roadmap.meta.status.clone(),
+            page: 0,
+            pages: *pages,
         })
         .collect();
-    let lang = pack_lang(config, &docs);
-    let pack = view::pack::build(docs, quarter, lang, config.read.today);
-    let folders: Vec<Option<&Path>> = members.iter().map(|d| d.base_dir.as_deref()).collect();
-    let laid_out = render::compile_pack(&pack, &folders).map_err(|e| e.to_string())?;
-    let archival = render::inspect::missing_glyphs(&laid_out).is_empty();
-    let pdf = render::pdf(&laid_out, config.read.today, archival).map_err(|e| e.to_string())?;
+    let lang = pack_lang(config, members.iter().map(|(d, _, _)| *d));
+    let mut pack = view::pack::build(entries, quarter, lang, config.read.today);
+    // The contents list page numbers that depend on the cover's own length.
+    let draft = render::compile_cover(&pack).map_err(|e| e.to_string())?;
+    view::pack::number_pages(&mut pack.entries, render::inspect::page_count(&draft));
+    let cover = render::compile_cover(&pack).map_err(|e| e.to_string())?;
+    let reports: Vec<&render::Pages> = members.iter().map(|(_, _, pages)| pages).collect();
+    let combined = render::combine(cover, &reports);
+    let archival = render::inspect::missing_glyphs(&combined).is_empty();
+    let pdf = render::pdf(&combined, config.read.today, archival).map_err(|e| e.to_string())?;
     output::write_atomic(path, &pdf).map_err(|e| e.to_string())?;
     Ok(Written {
         quarter: quarter.map(|q| q.to_string()),
         path: path.display().to_string(),
-        pages: render::inspect::page_count(&laid_out),
+        pages: render::inspect::page_count(&combined),
         bytes: pdf.len(),
-        documents: members.iter().map(|d| d.roadmap.source.path.clone()).collect(),
+        documents: members.iter().map(|(d, _, _)| d.roadmap.source.path.clone()).collect(),
     })
 }
 
 /// `--lang`, else the language most of the pack's documents are in.
-fn pack_lang(config: &BatchConfig, docs: &[view::ReportData<'_>]) -> crate::locale::Lang {
-    if let Some(lang) = config.report.lang.as_deref().and_then(crate::locale::Lang::parse) {
-        return lang;
+fn pack_lang<'a>(config: &BatchConfig, docs: impl Iterator<Item = &'a Document>) -> crate::locale::Lang {
+    let mut danish = 0;
+    let mut total = 0;
+    for d in docs {
+        total += 1;
+        if view::choose_lang(config.report.lang.as_deref(), &d.roadmap) == crate::locale::Lang::Da {
+            danish += 1;
+        }
     }
-    let danish = docs.iter().filter(|d| d.lang == crate::locale::Lang::Da).count();
-    if danish * 2 >= docs.len() { crate::locale::Lang::Da } else { crate::locale::Lang::En }
+    if danish * 2 >= total.max(1) { crate::locale::Lang::Da } else { crate::locale::Lang::En }
 }

@@ -17,6 +17,14 @@ pub struct Exported {
 /// Renders `document` as a PDF. Problems found while rendering (characters no font can
 /// draw, images that would not decode) are appended to the document's diagnostics.
 pub fn export(document: &mut Document, options: &ReportOptions) -> Result<Exported, RenderError> {
+    export_laid_out(document, options).map(|(exported, _)| exported)
+}
+
+/// As [`export`], also returning the laid-out pages (a board pack reuses them).
+pub fn export_laid_out(
+    document: &mut Document,
+    options: &ReportOptions,
+) -> Result<(Exported, render::PagedDocument), RenderError> {
     let data = view::build(&document.roadmap, options);
     let laid_out = match render::compile(&data, document.base_dir.as_deref()) {
         Ok(laid_out) => laid_out,
@@ -60,5 +68,5 @@ pub fn export(document: &mut Document, options: &ReportOptions) -> Result<Export
         );
     }
     let pdf = render::pdf(&laid_out, document.roadmap.today, archival)?;
-    Ok(Exported { pdf, pages: inspect::page_count(&laid_out), archival })
+    Ok((Exported { pdf, pages: inspect::page_count(&laid_out), archival }, laid_out))
 }

@@ -25,7 +25,8 @@ pub fn run(args: &BatchArgs) -> u8 {
         if args.jobs == Some(0) {
             return Err(config::UsageError("--jobs must be at least 1".into()));
         }
-        Ok(BatchConfig { read, report, quarters, out_dir: args.out_dir.clone() })
+        let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+        Ok(BatchConfig { read, report, quarters, out_dir: args.out_dir.clone(), jobs })
     })();
     let config = match prepared {
         Ok(config) => config,
@@ -43,14 +44,7 @@ pub fn run(args: &BatchArgs) -> u8 {
         print_error(&format!("{}: cannot read the folder: {error}", path.display()));
     }
     let progress = TerminalProgress::new(args.format);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .stack_size(crate::render::STACK_SIZE)
-        .build();
-    let manifest = match pool {
-        Ok(pool) => pool.install(|| batch::run(&pages, &config, &progress)),
-        Err(_) => batch::run(&pages, &config, &progress),
-    };
+    let manifest = batch::run(&pages, &config, &progress);
     progress.finish();
     let manifest_path = config.out_dir.join("manifest.json");
     let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();

@@ -15,8 +15,10 @@ use std::collections::HashMap;
 use std::path::Path;
 use typst::World;
 use typst::diag::{SourceDiagnostic, Warned};
+use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime, Smart};
-use typst_layout::PagedDocument;
+use typst_layout::Page;
+pub use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use world::{DATA_PATH, MODEL_PATH, PACK_PATH, ReportWorld, file_id, path_of};
 
@@ -59,20 +61,29 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<PagedDo
     compile_template(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)
 }
 
-/// Lays out a board pack: `documents[i]` is the folder of the pack's i-th document.
-pub fn compile_pack(pack: &PackData<'_>, folders: &[Option<&Path>]) -> Result<PagedDocument, RenderError> {
+/// Lays out a board pack's cover and contents.
+pub fn compile_cover(pack: &PackData) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(pack).map_err(|e| RenderError::Data(e.to_string()))?;
-    let images: Vec<ImageFile<'_>> = pack
-        .docs
-        .iter()
-        .zip(folders)
-        .flat_map(|(doc, dir)| {
-            doc.images.iter().filter_map(move |(relative, virtual_path)| {
-                Some(ImageFile { dir: (*dir)?, relative, virtual_path })
-            })
-        })
-        .collect();
-    compile_template("/pack.typ", &[(PACK_PATH, json)], &images, pack.today)
+    compile_template("/pack.typ", &[(PACK_PATH, json)], &[], pack.today)
+}
+
+/// The cover's pages followed by every report's pages, as one document. Reports keep
+/// their own page furniture ("Side 1 af 2"); nothing is laid out again.
+pub fn combine(mut cover: PagedDocument, reports: &[&Pages]) -> PagedDocument {
+    let info = std::mem::take(cover.info_mut());
+    let pages: EcoVec<Page> =
+        cover.pages().iter().cloned().chain(reports.iter().flat_map(|p| p.0.iter().cloned())).collect();
+    PagedDocument::new(pages, info)
+}
+
+/// A report's laid-out pages, as a board pack keeps them: without the rest of its
+/// document (the introspector is rebuilt for the combined document).
+pub struct Pages(Vec<Page>);
+
+impl Pages {
+    pub fn of(document: PagedDocument) -> Self {
+        Self(document.pages().to_vec())
+    }
 }
 
 /// An image the World may serve: `relative` inside `dir`, at `virtual_path`.

@@ -1,6 +1,7 @@
-//! A board pack's data: a cover (title, date, contents) and the reports of its documents.
+//! A board pack's cover: title, date and a table of contents of its documents. The
+//! reports themselves are laid out once, for their own PDFs, and their pages reused.
 
-use super::{Header, PdfInfo, ReportData};
+use super::{Header, PdfInfo};
 use crate::date::Date;
 use crate::locale::Lang;
 use crate::quarter::Quarter;
@@ -8,9 +9,9 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Serialize)]
-pub struct PackData<'a> {
+pub struct PackData {
     pub cover: Cover,
-    pub docs: Vec<ReportData<'a>>,
+    pub entries: Vec<PackEntry>,
     #[serde(skip)]
     pub today: Date,
 }
@@ -24,19 +25,18 @@ pub struct Cover {
     pub pdf: PdfInfo,
 }
 
-/// Builds a pack of `docs` (each already built for `quarter`, if any). Image paths are
-/// made unique per document, as every report numbers its images from zero.
-pub fn build<'a>(
-    mut docs: Vec<ReportData<'a>>,
-    quarter: Option<Quarter>,
-    lang: Lang,
-    today: Date,
-) -> PackData<'a> {
-    for (i, doc) in docs.iter_mut().enumerate() {
-        for (n, virtual_path) in doc.images.values_mut().enumerate() {
-            *virtual_path = format!("/assets/{i}/{n}");
-        }
-    }
+/// One document of the pack, as the contents list it.
+#[derive(Clone, Debug, Serialize)]
+pub struct PackEntry {
+    pub title: String,
+    pub product: Option<String>,
+    pub status: Option<String>,
+    /// The page of the pack the document's report starts on.
+    pub page: usize,
+    pub pages: usize,
+}
+
+pub fn build(entries: Vec<PackEntry>, quarter: Option<Quarter>, lang: Lang, today: Date) -> PackData {
     let title = match quarter {
         Some(q) => format!("{} {}", lang.label("board-pack"), lang.quarter(q)),
         None => lang.label("board-pack").to_string(),
@@ -71,5 +71,14 @@ pub fn build<'a>(
             .collect(),
         date: [today.year().max(0) as u32, today.month(), today.day()],
     };
-    PackData { cover: Cover { lang, labels: lang.labels(), header, pdf }, docs, today }
+    PackData { cover: Cover { lang, labels: lang.labels(), header, pdf }, entries, today }
+}
+
+/// Numbers the entries' first pages, given the cover's page count.
+pub fn number_pages(entries: &mut [PackEntry], cover_pages: usize) {
+    let mut page = cover_pages + 1;
+    for entry in entries {
+        entry.page = page;
+        page += entry.pages;
+    }
 }
