@@ -54,7 +54,7 @@ pub fn build(entries: Vec<PackEntry>, quarter: Option<Quarter>, lang: Lang, toda
         as_of_medium: lang.medium_date(today),
         generated: lang.long_date(today),
         meeting_date: None,
-        subtitle: quarter.map(|q| lang.quarter(q)),
+        subtitle: None,
     };
     let pdf = PdfInfo {
         title,
