@@ -186,7 +186,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
             match outcome {
                 Ok((written, laid_out)) => {
                     if let Some(document) = &read[job.doc] {
-                        members.push((document, written.pages, render::Pages::of(laid_out)));
+                        members.push((document, written.pages, laid_out));
                     }
                     result.outputs.push(written);
                 }
@@ -300,7 +300,7 @@ fn make_one(
     job: &Job,
     config: &BatchConfig,
     progress: &dyn Progress,
-) -> Result<(Written, render::PagedDocument), String> {
+) -> Result<(Written, render::Pages), String> {
     let original = document;
     let mut document = document.clone();
     let options = config.report.options_for(&document.roadmap, job.quarter);
@@ -329,7 +329,9 @@ fn make_one(
         bytes: exported.pdf.len(),
         documents: Vec::new(),
     };
-    Ok((written, laid_out))
+    // Only the pages are kept for the board pack: a whole quarter of reports is held
+    // until the pack is written, so the rest of each laid-out document goes now.
+    Ok((written, render::Pages::of(laid_out)))
 }
 
 /// A board pack: a cover with the contents, then the pages of every member's report.
@@ -358,7 +360,7 @@ fn make_pack(
     let reports: Vec<&render::Pages> = members.iter().map(|(_, _, pages)| pages).collect();
     let combined = render::combine(cover, &reports);
     let archival = render::inspect::missing_glyphs(&combined).is_empty();
-    let pdf = render::pdf(&combined, config.read.today, archival).map_err(|e| e.to_string())?;
+    let pdf = render::combined_pdf(&combined, config.read.today, archival).map_err(|e| e.to_string())?;
     output::write_atomic(path, &pdf).map_err(|e| e.to_string())?;
     Ok(Written {
         quarter: quarter.map(|q| q.to_string()),

@@ -2,6 +2,7 @@
 //! into board-ready PDFs. The pipeline is a chain of pure stages; see `docs/` and
 //! `DESIGN.md` in the shared notes.
 
+pub mod allocator;
 pub mod assets;
 #[cfg(feature = "render")]
 pub mod batch;

@@ -11,12 +11,15 @@ pub use assets::{FONTS, TEMPLATES};
 use crate::date::Date;
 use crate::view::pack::PackData;
 use crate::view::{ReportData, Template};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use typst::World;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime, Smart};
+use typst::introspection::{Location, Tag};
+use typst::layout::{Frame, FrameItem};
+use typst::model::HeadingElem;
 use typst_layout::Page;
 pub use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -76,14 +79,49 @@ pub fn combine(mut cover: PagedDocument, reports: &[&Pages]) -> PagedDocument {
     PagedDocument::new(pages, info)
 }
 
-/// A report's laid-out pages, as a board pack keeps them: without the rest of its
-/// document (the introspector is rebuilt for the combined document).
+/// A report's laid-out pages, as a board pack keeps them until the pack is written: a
+/// whole quarter of reports at once, so only what the pack's PDF needs is kept. The
+/// introspector goes, and so do the frames' introspection tags (each holds its element
+/// with all its children, over a megabyte per report) except the headings', which give
+/// the pack its bookmarks.
 pub struct Pages(Vec<Page>);
 
 impl Pages {
     pub fn of(document: PagedDocument) -> Self {
-        Self(document.pages().to_vec())
+        let mut headings = HashSet::new();
+        let pages = document
+            .pages()
+            .iter()
+            .map(|page| {
+                let mut page = page.clone();
+                keep_heading_tags(&mut page.frame, &mut headings);
+                page
+            })
+            .collect();
+        Self(pages)
     }
+}
+
+/// Drops every introspection tag from `frame` except those of headings (`headings`
+/// collects their locations, so that their end tags are kept too).
+fn keep_heading_tags(frame: &mut Frame, headings: &mut HashSet<Location>) {
+    frame.retain(|item| match item {
+        FrameItem::Tag(Tag::Start(element, _)) => match element.location() {
+            Some(location) if element.is::<HeadingElem>() => {
+                headings.insert(location);
+                true
+            }
+            _ => false,
+        },
+        FrameItem::Tag(Tag::End(location, ..)) => headings.contains(location),
+        FrameItem::Group(group) => {
+            // The parent's tag may be gone: the group is placed where it stands.
+            group.parent = None;
+            keep_heading_tags(&mut group.frame, headings);
+            true
+        }
+        _ => true,
+    });
 }
 
 /// An image the World may serve: `relative` inside `dir`, at `virtual_path`.
@@ -121,6 +159,21 @@ fn compile_template(
 /// always gives the same bytes. `archival` asks for PDF/A-2b, which refuses text that no
 /// embedded font can draw; callers check [`inspect::missing_glyphs`] first.
 pub fn pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
+    write_pdf(document, date, archival, true)
+}
+
+/// As [`pdf`], for a document made by [`combine`]: untagged, because its reports kept
+/// only their headings' tags (enough for the bookmarks, not for a structure tree).
+pub fn combined_pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
+    write_pdf(document, date, archival, false)
+}
+
+fn write_pdf(
+    document: &PagedDocument,
+    date: Date,
+    archival: bool,
+    tagged: bool,
+) -> Result<Vec<u8>, RenderError> {
     let list: &[PdfStandard] = if archival { &[PdfStandard::A_2b] } else { &[] };
     let standards = PdfStandards::new(list).map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
     let timestamp = Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
@@ -129,6 +182,7 @@ pub fn pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u
         standards,
         timestamp,
         creator: Smart::Custom(Some(format!("boardpack {}", env!("CARGO_PKG_VERSION")))),
+        tagged,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| {
