@@ -93,8 +93,55 @@ fn main() {
     }
     let q = median(quarter_warm).as_secs_f64() * 1e3;
     println!("a quarter report of another document (median of 40): {q:>7.2} ms");
+    phases(&sources, today);
     // For scripts/bench-batch.sh.
     println!("warm_quarter_ms={q:.3}");
+}
+
+/// Where a later document's time goes: full reports of numbered copies (no cache hits
+/// between them), stage by stage, medians of 20.
+fn phases(sources: &[String], today: Date) {
+    let mut stages: [Vec<Duration>; 6] = Default::default();
+    for round in 0..20 {
+        let text = numbered(&sources[round % sources.len()], 100 + round);
+        let mut clock = Instant::now();
+        let mut lap = |stage: usize, stages: &mut [Vec<Duration>; 6]| {
+            stages[stage].push(clock.elapsed());
+            clock = Instant::now();
+        };
+        let document = boardpack::read::read_bytes(
+            text.as_bytes(),
+            "bench.md",
+            None,
+            &ReadOptions { today, repair: true },
+        );
+        lap(0, &mut stages);
+        let options = ReportOptions {
+            lang: view::choose_lang(None, &document.roadmap),
+            template: Template::Report,
+            quarter: None,
+            meeting_date: None,
+        };
+        let data = view::build(&document.roadmap, &options);
+        lap(1, &mut stages);
+        let laid_out = boardpack::render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+        lap(2, &mut stages);
+        std::hint::black_box(boardpack::render::inspect::missing_glyphs(&laid_out));
+        lap(3, &mut stages);
+        let pdf = boardpack::render::pdf(&laid_out, today, true).unwrap_or_else(|e| panic!("{e}"));
+        std::hint::black_box(pdf);
+        lap(4, &mut stages);
+        drop(laid_out);
+        boardpack::render::evict_cache();
+        lap(5, &mut stages);
+    }
+    let names = ["read", "report data", "Typst layout", "glyph check", "PDF", "cache eviction"];
+    let medians: Vec<f64> = stages.into_iter().map(|s| median(s).as_secs_f64() * 1e3).collect();
+    println!("a full report of another document, by stage (medians of 20):");
+    for (name, ms) in names.iter().zip(&medians) {
+        println!("  {name:<16}{ms:>7.2} ms");
+    }
+    println!("  {:<16}{:>7.2} ms", "sum", medians.iter().sum::<f64>());
 }
 
 /// The page with its title numbered, as the batch benchmark's copies are.
