@@ -107,3 +107,43 @@ fn english_reports_use_english_words_and_dates() {
         "{text}"
     );
 }
+
+#[test]
+fn a_board_pack_is_an_unnumbered_cover_then_every_report_page_with_bookmarks() {
+    let quarter = boardpack::quarter::Quarter::parse("2026-Q1").unwrap_or_else(|| panic!("quarter"));
+    let paths = [seed(), crate::common::fixtures().join("corpus/os2forms-roadmap-final.md")];
+    let mut report_texts = Vec::new();
+    let mut kept = Vec::new();
+    let mut entries = Vec::new();
+    for path in &paths {
+        let document = read(path);
+        let mut opts = options(&document.roadmap);
+        opts.quarter = Some(quarter);
+        let laid_out =
+            render::compile(&view::build(&document.roadmap, &opts), None).unwrap_or_else(|e| panic!("{e}"));
+        let texts = inspect::page_texts(&laid_out);
+        entries.push(view::pack::PackEntry {
+            title: document.roadmap.title.clone(),
+            product: None,
+            status: None,
+            page: 0,
+            pages: texts.len(),
+        });
+        report_texts.extend(texts);
+        kept.push(render::Pages::of(laid_out));
+    }
+    let mut pack = view::pack::build(entries, Some(quarter), Lang::Da, crate::common::today());
+    view::pack::number_pages(&mut pack.entries, 1);
+    let cover = render::compile_cover(&pack).unwrap_or_else(|e| panic!("{e}"));
+    let combined = render::combine(cover, &kept.iter().collect::<Vec<_>>());
+    let texts = inspect::page_texts(&combined);
+    assert_eq!(texts.len(), 1 + report_texts.len());
+    assert!(texts[0].contains("Styregruppepakke K1 2026") && !texts[0].contains("Side"), "{}", texts[0]);
+    // The reports' pages are the ones laid out for their own PDFs, furniture included.
+    assert_eq!(texts[1..], report_texts[..]);
+    assert!(texts[1].contains("Side 1 af"), "{}", texts[1]);
+    let pdf = render::combined_pdf(&combined, crate::common::today(), true).unwrap_or_else(|e| panic!("{e}"));
+    let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+    assert!(has(b"/Outlines"), "the reports' titles are the pack's bookmarks");
+    assert!(has(b"<pdfaid:part>2</pdfaid:part>") || has(b"pdfaid:part=\"2\""), "PDF/A-2b");
+}
