@@ -339,6 +339,10 @@ pub struct Track {
     pub activities: Vec<ListItem>,
     /// Further blocks of the item that are not the activity list (prose under the lead).
     pub notes: Vec<Block>,
+    /// For a track that is a heading with the blocks under it rather than a list item:
+    /// the top-level blocks `[start, end)` of `Roadmap::blocks` it took.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocks: Option<[usize; 2]>,
     pub line: usize,
 }
 

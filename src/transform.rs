@@ -4,10 +4,12 @@
 use crate::date::DateTime;
 use crate::model::{Block, DateRange, Inline, ListItem, Roadmap, TaskStatus, Timeline, Track};
 
-/// Links list items to the gantt sections they describe. An item is a track when its bold
-/// lead names a section (`**Produktforvaltning** og leverandørsamarbejde`), or when its
-/// first words do and it carries a nested activity list. Matching ignores case and
-/// accents. Each section gets at most one item; unmatched lists stay body content.
+/// Links activity lists to the gantt sections they describe. A list item is a track when
+/// its bold lead names a section (`**Produktforvaltning** og leverandørsamarbejde`), or
+/// when its first words do and it carries a nested activity list. A heading is a track
+/// when its first words name a section and a list follows it before the next heading.
+/// Matching ignores case and accents. Each section gets at most one track, list items
+/// first; unmatched lists and headings stay body content.
 pub fn link_tracks(roadmap: &mut Roadmap) {
     let sections: Vec<(usize, usize, String)> = roadmap
         .diagrams
@@ -34,22 +36,85 @@ pub fn link_tracks(roadmap: &mut Roadmap) {
             };
             taken[candidate] = true;
             let (diagram, section, _) = sections[candidate];
-            let name = roadmap.diagrams[diagram]
-                .gantt
-                .as_ref()
-                .and_then(|t| t.sections.get(section))
-                .map(|s| s.name.clone())
-                .unwrap_or_default();
+            let name = section_name(&roadmap.diagrams, diagram, section);
             item.track = Some(tracks.len());
             tracks.push(build_track(item, name, diagram, section));
         }
     }
+    link_headings(roadmap, &sections, &mut taken, &mut tracks);
     for track in &mut tracks {
         if let Some(timeline) = roadmap.diagrams.get(track.diagram).and_then(|d| d.gantt.as_ref()) {
             (track.period, track.undated) = section_period(timeline, track.section);
         }
     }
     roadmap.tracks = tracks;
+}
+
+/// Headings that name a free section, each with the blocks up to the next heading when a
+/// list is among them: the first list is the activities, the rest the notes.
+fn link_headings(
+    roadmap: &Roadmap,
+    sections: &[(usize, usize, String)],
+    taken: &mut [bool],
+    tracks: &mut Vec<Track>,
+) {
+    let blocks = &roadmap.blocks;
+    for (start, block) in blocks.iter().enumerate() {
+        let Block::Heading { content, line, .. } = block else {
+            continue;
+        };
+        let end = blocks[start + 1..]
+            .iter()
+            .position(|b| matches!(b, Block::Heading { .. }))
+            .map_or(blocks.len(), |i| start + 1 + i);
+        let under = &blocks[start + 1..end];
+        let Some(list) = under.iter().position(|b| matches!(b, Block::List { .. })) else {
+            continue;
+        };
+        // Lists whose items are tracks already stay where they are.
+        let holds_tracks =
+            |b: &Block| matches!(b, Block::List { items, .. } if items.iter().any(|i| i.track.is_some()));
+        if under.iter().any(holds_tracks) {
+            continue;
+        }
+        let words = fold(&Inline::plain(content));
+        let Some(candidate) = (0..sections.len()).filter(|&i| !taken[i]).find(|&i| {
+            let name = &sections[i].2;
+            words == *name || words.starts_with(&format!("{name} "))
+        }) else {
+            continue;
+        };
+        taken[candidate] = true;
+        let (diagram, section, _) = sections[candidate];
+        let activities = match &under[list] {
+            Block::List { items, .. } => items.clone(),
+            _ => Vec::new(),
+        };
+        let notes = under.iter().enumerate().filter(|&(i, _)| i != list).map(|(_, b)| b.clone()).collect();
+        tracks.push(Track {
+            name: section_name(&roadmap.diagrams, diagram, section),
+            heading: Inline::plain(content).trim().to_string(),
+            number: None,
+            diagram,
+            section,
+            period: None,
+            undated: 0,
+            activities,
+            notes,
+            blocks: Some([start, end]),
+            line: *line,
+        });
+    }
+}
+
+fn section_name(diagrams: &[crate::model::Diagram], diagram: usize, section: usize) -> String {
+    diagrams
+        .get(diagram)
+        .and_then(|d| d.gantt.as_ref())
+        .as_ref()
+        .and_then(|t| t.sections.get(section))
+        .map(|s| s.name.clone())
+        .unwrap_or_default()
 }
 
 fn match_item(item: &ListItem, sections: &[(usize, usize, String)], taken: &[bool]) -> Option<usize> {
@@ -105,6 +170,7 @@ fn build_track(item: &ListItem, name: String, diagram: usize, section: usize) ->
         undated: 0,
         activities,
         notes,
+        blocks: None,
         line: item.line,
     }
 }

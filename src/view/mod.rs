@@ -152,7 +152,7 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         .collect();
     let tracks = track_views(roadmap, &charts, lang, window.as_ref());
     let lead = leading_paragraphs(&roadmap.blocks);
-    let (content, tracks_intro) = remaining_content(&roadmap.blocks[lead.len()..], roadmap, lang);
+    let (content, tracks_intro) = remaining_content(lead.len(), roadmap, lang);
     let quarter = options.quarter.map(|q| quarter::build(roadmap, q, lang));
     let header = header(roadmap, options);
     let pdf = pdf_info(roadmap, &header, options);
@@ -338,15 +338,21 @@ fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
     }
 }
 
-/// The blocks left to typeset after the chart and the tracks have taken theirs: gantt
-/// diagrams and track items are left out, a first heading that repeats the title is
-/// dropped, and the paragraph just before a list of tracks becomes the tracks' intro.
-fn remaining_content(blocks: &[Block], roadmap: &Roadmap, lang: Lang) -> (Vec<Block>, Option<Vec<Inline>>) {
+/// The blocks from `first` on left to typeset after the chart and the tracks have taken
+/// theirs: gantt diagrams, track items and the blocks of heading tracks are left out, a
+/// first heading that repeats the title is dropped, and the paragraph just before a list
+/// of tracks becomes the tracks' intro.
+fn remaining_content(first: usize, roadmap: &Roadmap, lang: Lang) -> (Vec<Block>, Option<Vec<Inline>>) {
     let mut content = Vec::new();
     let mut intro = None;
     let mut first_heading_seen = false;
     let title_words = words(&roadmap.title);
-    for block in blocks {
+    let in_track =
+        |i: usize| roadmap.tracks.iter().any(|t| t.blocks.is_some_and(|[s, e]| (s..e).contains(&i)));
+    for (i, block) in roadmap.blocks.iter().enumerate().skip(first) {
+        if in_track(i) {
+            continue;
+        }
         match block {
             Block::Heading { level: 1, content: inlines, .. } if !first_heading_seen => {
                 first_heading_seen = true;

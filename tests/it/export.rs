@@ -147,3 +147,23 @@ fn a_board_pack_is_an_unnumbered_cover_then_every_report_page_with_bookmarks() {
     assert!(has(b"/Outlines"), "the reports' titles are the pack's bookmarks");
     assert!(has(b"<pdfaid:part>2</pdfaid:part>") || has(b"pdfaid:part=\"2\""), "PDF/A-2b");
 }
+
+#[test]
+fn a_heading_track_is_shown_once_in_its_band_and_the_rest_stays_content() {
+    let document = read(&crate::common::fixtures().join("tracks/heading-tracks.md"));
+    let data = view::build(&document.roadmap, &options(&document.roadmap));
+    let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+    let text = inspect::page_texts(&laid_out).join("\n");
+    for once in [
+        "Led by the UX group",
+        "Interviews with caseworkers",
+        "clickable prototype",
+        "1. API for case data",
+        "The launch plan follows",
+        "Budget approved in December",
+    ] {
+        assert_eq!(text.matches(once).count(), 1, "{once:?} should appear exactly once:\n{text}");
+    }
+    let headings: Vec<String> = data.tracks.iter().map(|t| t.heading.clone()).collect();
+    assert_eq!(headings, ["Design", "Build phase (backend and frontend)", "Launch"]);
+}

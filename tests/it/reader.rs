@@ -98,6 +98,24 @@ fn the_seed_links_its_four_tracks_to_its_four_sections() {
 }
 
 #[test]
+fn a_heading_with_a_list_under_it_is_a_track() {
+    let document = read(&crate::common::fixtures().join("tracks/heading-tracks.md"));
+    let tracks = &document.roadmap.tracks;
+    let summary: Vec<(&str, &str, usize, usize)> = tracks
+        .iter()
+        .map(|t| (t.name.as_str(), t.heading.as_str(), t.activities.len(), t.notes.len()))
+        .collect();
+    // `## Launch` has no list under it, and `## Notes` names no section: both stay body.
+    assert_eq!(summary, [("Design", "Design", 2, 1), ("Build", "Build phase (backend and frontend)", 2, 0)]);
+    let design = &tracks[0];
+    // Nesting is kept: the second activity holds its own list.
+    assert!(matches!(design.activities[1].blocks.get(1), Some(boardpack::model::Block::List { .. })));
+    let [start, end] = design.blocks.unwrap_or_default();
+    assert!(matches!(document.roadmap.blocks.get(start), Some(boardpack::model::Block::Heading { .. })));
+    assert_eq!(end - start, 3, "heading, paragraph and list");
+}
+
+#[test]
 fn a_garbled_front_matter_still_reads_with_a_title_from_the_heading() {
     let path = crate::common::fixtures().join("corpus/os2opendata-garbled-frontmatter.md");
     let document = read(&path);
