@@ -10,6 +10,7 @@ pub mod cli;
 #[cfg(feature = "render")]
 pub mod commands;
 pub mod config;
+pub mod containers;
 pub mod date;
 pub mod decode;
 pub mod diag;

@@ -81,7 +81,13 @@ impl Expander<'_> {
         let inner = self.input[start + 2..close].trim_matches('-').trim();
         let span = Span::new(start, end);
         if inner.starts_with('<') || inner.starts_with('%') {
-            // A Hugo shortcode ({{< ... >}}): not Liquid, kept as written.
+            // A Hugo shortcode ({{< ... >}}): not Liquid, kept as written. Mermaid's
+            // shortcode becomes a diagram (see `containers`), so it needs no warning.
+            let shortcode = inner.trim_matches(['<', '>', '%', ' ']);
+            if shortcode == "mermaid" || shortcode == "/mermaid" {
+                self.copy(start, end);
+                return end;
+            }
             diagnostics.push(
                 Diagnostic::warning(
                     "liquid::unsupported",
@@ -133,6 +139,11 @@ impl Expander<'_> {
                 Some((_, after)) => after,
                 None => self.unclosed(start, end, "comment", diagnostics),
             },
+            // The jekyll-mermaid plugin's block: kept for `containers` to read as a diagram.
+            "mermaid" | "endmermaid" => {
+                self.copy(start, end);
+                end
+            }
             _ => {
                 diagnostics.push(
                     Diagnostic::warning("liquid::unsupported", format!("the Liquid tag `{{% {name} %}}` is not supported in roadmap exports; it is kept as written"))

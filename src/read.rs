@@ -109,7 +109,9 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
     diagnostics.append(&mut body_diagnostics);
 
     let line_of = |offset: usize| index.line_col(&text, to_page.map(offset)).0;
-    let mut parsed = markdown::parse(&expanded.text, &line_of, &mut body_diagnostics);
+    // Same-length rewrite: offsets into it are offsets into the expanded text.
+    let markdown_text = crate::containers::as_fences(&expanded.text);
+    let mut parsed = markdown::parse(&markdown_text, &line_of, &mut body_diagnostics);
     relocate(&mut body_diagnostics, &to_page);
     diagnostics.append(&mut body_diagnostics);
     assets::resolve_images(&mut parsed.blocks, base_dir, &text, &mut diagnostics);

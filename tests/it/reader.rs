@@ -116,6 +116,30 @@ fn a_heading_with_a_list_under_it_is_a_track() {
 }
 
 #[test]
+fn mermaid_containers_of_wikis_html_hugo_and_jekyll_are_diagrams() {
+    let document = read(&crate::common::fixtures().join("containers/all-forms.md"));
+    let roadmap = &document.roadmap;
+    let sections: Vec<String> = roadmap
+        .diagrams
+        .iter()
+        .filter_map(|d| d.gantt.as_ref())
+        .flat_map(|t| t.sections.iter().map(|s| s.name.clone()))
+        .collect();
+    assert_eq!(sections, ["Azure", "Div", "Pre", "Hugo", "Jekyll"]);
+    // Positions point into the page as written: the bad date is on line 45, column 9.
+    let codes: Vec<(&str, usize, usize)> =
+        roadmap.diagnostics.iter().map(|d| (d.code, d.line.unwrap_or(0), d.column.unwrap_or(0))).collect();
+    assert_eq!(codes, [("gantt::invalid-date", 45, 9)], "{:#?}", roadmap.diagnostics);
+    // The fenced example stays a code block.
+    assert!(
+        roadmap
+            .blocks
+            .iter()
+            .any(|b| matches!(b, boardpack::model::Block::Code { text, .. } if text.contains("::: mermaid")))
+    );
+}
+
+#[test]
 fn a_garbled_front_matter_still_reads_with_a_title_from_the_heading() {
     let path = crate::common::fixtures().join("corpus/os2opendata-garbled-frontmatter.md");
     let document = read(&path);

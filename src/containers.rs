@@ -1,0 +1,184 @@
+//! Mermaid diagrams written as containers instead of code fences, as documentation sites
+//! other than plain CommonMark write them:
+//!
+//! - Azure DevOps wikis: `::: mermaid` … `:::`;
+//! - HTML, as kramdown (Jekyll) pages and Mermaid's own docs embed diagrams:
+//!   `<div class="mermaid">` … `</div>` and `<pre class="mermaid">` … `</pre>`;
+//! - Hugo shortcodes: `{{< mermaid >}}` … `{{< /mermaid >}}`;
+//! - the jekyll-mermaid plugin: `{% mermaid %}` … `{% endmermaid %}`.
+//!
+//! Each opening and closing line is rewritten to a code fence of the same byte length, so
+//! every offset into the text stays valid for diagnostics. Only a container whose opening
+//! and closing lines stand alone is rewritten, never one inside a code fence (a page that
+//! documents the syntax shows it as written).
+
+use std::borrow::Cow;
+
+/// The container kinds, with how to recognise their opening and closing lines.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Colons,
+    Div,
+    Pre,
+    Hugo,
+    Liquid,
+}
+
+/// `text` with every Mermaid container turned into a same-length fenced code block.
+pub fn as_fences(text: &str) -> Cow<'_, str> {
+    if !["mermaid", "Mermaid"].iter().any(|w| text.contains(w)) {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<(usize, &str)> = line_spans(text);
+    // (line index, whether it opens the container)
+    let mut rewrites: Vec<(usize, bool)> = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let mut open: Option<(usize, Kind)> = None;
+    for (i, &(_, line)) in lines.iter().enumerate() {
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        if let Some((i_open, kind)) = open {
+            if closes(trimmed, kind) {
+                rewrites.push((i_open, true));
+                rewrites.push((i, false));
+                open = None;
+            }
+            continue;
+        }
+        if let Some((c, n)) = fence_marker(trimmed) {
+            match fence {
+                None => fence = Some((c, n)),
+                Some((fc, fnum)) if c == fc && n >= fnum && trimmed.trim().chars().all(|x| x == c) => {
+                    fence = None
+                }
+                Some(_) => {}
+            }
+            continue;
+        }
+        if fence.is_none()
+            && let Some(kind) = opens(trimmed)
+        {
+            open = Some((i, kind));
+        }
+    }
+    if rewrites.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for (line, opening) in rewrites {
+        let (start, content) = lines[line];
+        let body = content.trim_end_matches(['\r', '\n']);
+        let fence = if opening { "```mermaid" } else { "```" };
+        // A line shorter than its fence cannot happen (every opening line names
+        // "mermaid"; every closing line is at least three bytes), but stay safe.
+        if body.len() < fence.len() {
+            continue;
+        }
+        let replacement = format!("{fence}{}", " ".repeat(body.len() - fence.len()));
+        out.replace_range(start..start + body.len(), &replacement);
+    }
+    Cow::Owned(out)
+}
+
+/// Each line's start offset and text, line ending included.
+fn line_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        spans.push((start, line));
+        start += line.len();
+    }
+    spans
+}
+
+/// A code fence line (up to three spaces, then three or more backticks or tildes).
+fn fence_marker(line: &str) -> Option<(char, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let c = rest.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = rest.chars().take_while(|x| *x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+fn opens(line: &str) -> Option<Kind> {
+    let t = line.trim();
+    if let Some(rest) = t.strip_prefix(":::") {
+        return (rest.trim().eq_ignore_ascii_case("mermaid")).then_some(Kind::Colons);
+    }
+    let lower = t.to_ascii_lowercase();
+    for (tag, kind) in [("<div", Kind::Div), ("<pre", Kind::Pre)] {
+        if lower.starts_with(tag) && lower.ends_with('>') && has_mermaid_class(&lower) {
+            return Some(kind);
+        }
+    }
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    match compact.as_str() {
+        "{{<mermaid>}}" | "{{%mermaid%}}" => Some(Kind::Hugo),
+        "{%mermaid%}" | "{%-mermaid-%}" => Some(Kind::Liquid),
+        _ => None,
+    }
+}
+
+fn closes(line: &str, kind: Kind) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    match kind {
+        Kind::Colons => t == ":::",
+        Kind::Div => t == "</div>",
+        Kind::Pre => t == "</pre>",
+        Kind::Hugo => compact == "{{</mermaid>}}" || compact == "{{%/mermaid%}}",
+        Kind::Liquid => compact == "{%endmermaid%}" || compact == "{%-endmermaid-%}",
+    }
+}
+
+/// `class="mermaid"`, `class='x mermaid'`: a class attribute with the word `mermaid`.
+fn has_mermaid_class(tag: &str) -> bool {
+    let Some(at) = tag.find("class=") else {
+        return false;
+    };
+    let rest = &tag[at + 6..];
+    let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+        return false;
+    };
+    let value = rest[1..].split(quote).next().unwrap_or("");
+    value.split_whitespace().any(|class| class == "mermaid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_container_becomes_a_fence_of_the_same_length() {
+        let text = "a\n\n::: mermaid\ngantt\n:::\n\n<div class=\"mermaid\">\ngantt\n</div>\n\n\
+                    <pre class='diagram mermaid'>\npie\n</pre>\n\n{{< mermaid >}}\ngantt\n{{< /mermaid >}}\n\n\
+                    {% mermaid %}\ngantt\n{% endmermaid %}\n";
+        let out = as_fences(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(out.lines().count(), text.lines().count());
+        let opening = out.lines().filter(|l| l.trim_end() == "```mermaid").count();
+        let closing = out.lines().filter(|l| l.trim_end() == "```").count();
+        assert_eq!((opening, closing), (5, 5), "{out}");
+        // The diagram lines themselves are untouched.
+        assert_eq!(out.lines().filter(|l| *l == "gantt").count(), 4);
+    }
+
+    #[test]
+    fn containers_inside_fences_and_unclosed_ones_stay_as_written() {
+        let fenced = "```markdown\n::: mermaid\ngantt\n:::\n```\n";
+        assert_eq!(as_fences(fenced), fenced);
+        let unclosed = "::: mermaid\ngantt\n  a :2025-01-01, 1d\n";
+        assert_eq!(as_fences(unclosed), unclosed);
+        let other = "<div class=\"note\">\nmermaid is nice\n</div>\n";
+        assert_eq!(as_fences(other), other);
+    }
+
+    #[test]
+    fn crlf_lines_keep_their_line_endings() {
+        let text = "::: mermaid\r\ngantt\r\n:::\r\n";
+        let out = as_fences(text);
+        assert_eq!(out, "```mermaid \r\ngantt\r\n```\r\n");
+    }
+}
