@@ -10,12 +10,31 @@ use serde_json::Value;
 /// Front matter larger than this is refused rather than parsed (alias bombs, pasted data).
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
+/// The language of a front-matter block: Jekyll's `---` YAML or Hugo's `+++` TOML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Yaml,
+    Toml,
+}
+
+impl Syntax {
+    /// The line that opens and closes the block.
+    fn delimiter(self) -> &'static str {
+        match self {
+            Syntax::Yaml => "---",
+            Syntax::Toml => "+++",
+        }
+    }
+}
+
 /// The page cut in two. `yaml` is `None` when the page has no (valid) front matter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split<'a> {
+    /// The block's text (YAML or, for `syntax: Toml`, TOML).
     pub yaml: Option<&'a str>,
-    /// Byte offset of the YAML text in the page.
+    /// Byte offset of the block's text in the page.
     pub yaml_offset: usize,
+    pub syntax: Syntax,
     pub body: &'a str,
     /// Byte offset of the body in the page.
     pub body_offset: usize,
@@ -23,15 +42,17 @@ pub struct Split<'a> {
 
 /// Splits a Jekyll-style front matter block off `text`. As in Jekyll, the block must start
 /// on the very first line with `---` and end with a `---` (or `...`) line; anything else
-/// means the page has no front matter, and all of it is body. A first line that *ends* in
-/// `---` after stray text is reported, because that is a garbled block, not prose.
+/// means the page has no front matter, and all of it is body. Hugo's TOML block between
+/// `+++` lines is read the same way. A first line that *ends* in `---` after stray text is
+/// reported, because that is a garbled block, not prose.
 pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> {
-    let whole_body = Split { yaml: None, yaml_offset: 0, body: text, body_offset: 0 };
+    let whole_body = Split { yaml: None, yaml_offset: 0, syntax: Syntax::Yaml, body: text, body_offset: 0 };
     let first_end = text.find('\n').unwrap_or(text.len());
     let first = &text[..first_end];
-    if first.trim_end() != "---" {
+    let syntax = if first.trim_end() == "+++" { Syntax::Toml } else { Syntax::Yaml };
+    if first.trim_end() != syntax.delimiter() {
         if let Some(stray) = first.trim_end().strip_suffix("---").filter(|s| !s.trim().is_empty())
-            && closing_line(text, first_end).is_some()
+            && closing_line(text, first_end, Syntax::Yaml).is_some()
         {
             diagnostics.push(
                 Diagnostic::warning(
@@ -46,14 +67,15 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
         return whole_body;
     }
     let yaml_offset = (first_end + 1).min(text.len());
-    let Some((close_start, close_end)) = closing_line(text, first_end) else {
+    let Some((close_start, close_end)) = closing_line(text, first_end, syntax) else {
+        let delimiter = syntax.delimiter();
         diagnostics.push(
             Diagnostic::warning(
                 "frontmatter::unclosed",
-                "the page starts with `---` but the front matter is never closed; the page is read as having no front matter",
+                format!("the page starts with `{delimiter}` but the front matter is never closed; the page is read as having no front matter"),
             )
             .with_span(Span::new(0, first.len()))
-            .with_hint("close the block with a line holding only `---`"),
+            .with_hint(format!("close the block with a line holding only `{delimiter}`")),
         );
         return whole_body;
     };
@@ -61,18 +83,20 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
     Split {
         yaml: Some(&text[yaml_offset..close_start.max(yaml_offset)]),
         yaml_offset,
+        syntax,
         body: &text[body_offset..],
         body_offset,
     }
 }
 
-/// The (start, end after its newline) of the first `---`/`...` line after `from`.
-fn closing_line(text: &str, from: usize) -> Option<(usize, usize)> {
+/// The (start, end after its newline) of the first closing line after `from`: `---` or
+/// `...` for YAML, `+++` for TOML.
+fn closing_line(text: &str, from: usize, syntax: Syntax) -> Option<(usize, usize)> {
     let mut pos = from + 1;
     while pos <= text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line = text[pos..end].trim_end();
-        if line == "---" || line == "..." {
+        if line == syntax.delimiter() || (syntax == Syntax::Yaml && line == "...") {
             return Some((pos, (end + 1).min(text.len())));
         }
         if end >= text.len() {
@@ -83,8 +107,8 @@ fn closing_line(text: &str, from: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// Reads the YAML text (at `offset` in the page) into typed metadata.
-pub fn parse(yaml: &str, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> Meta {
+/// Reads the block's text (at `offset` in the page) into typed metadata.
+pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Diagnostic>) -> Meta {
     let mut meta = Meta { front_matter: FrontMatterState::Read, ..Meta::default() };
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
         diagnostics.push(
@@ -102,6 +126,9 @@ pub fn parse(yaml: &str, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> Me
     }
     if yaml.trim().is_empty() {
         return meta;
+    }
+    if syntax == Syntax::Toml {
+        return parse_toml(yaml, offset, meta, diagnostics);
     }
     let value = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(value) => value,
@@ -138,11 +165,55 @@ pub fn parse(yaml: &str, offset: usize, diagnostics: &mut Vec<Diagnostic>) -> Me
             other => scalar_text(&to_json(&other)).unwrap_or_default(),
         };
         let json = to_json(&value);
-        let span = key_span(yaml, &key).map(|s| s.shifted(offset));
+        let span = key_span(yaml, &key, ':').map(|s| s.shifted(offset));
         assign(&mut meta, &key, json, span, diagnostics);
     }
     meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
     meta
+}
+
+/// Hugo's TOML front matter, into the same metadata as YAML's.
+fn parse_toml(toml_text: &str, offset: usize, mut meta: Meta, diagnostics: &mut Vec<Diagnostic>) -> Meta {
+    let table = match toml::from_str::<toml::Table>(toml_text) {
+        Ok(table) => table,
+        Err(error) => {
+            let at = error.span().map_or(0, |r| r.start.min(toml_text.len()));
+            diagnostics.push(
+                Diagnostic::error(
+                    "frontmatter::toml",
+                    format!("the front matter is not valid TOML: {}", error.message().trim()),
+                )
+                .with_span(Span::at(offset + at, 1))
+                .with_hint("write each value as `key = \"text\"`, `key = 2026-01-15` or `key = 3`"),
+            );
+            meta.front_matter = FrontMatterState::Broken;
+            return meta;
+        }
+    };
+    for (key, value) in table {
+        let span = key_span(toml_text, &key, '=').map(|s| s.shifted(offset));
+        assign(&mut meta, &key, toml_to_json(value), span, diagnostics);
+    }
+    meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
+    meta
+}
+
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        // A date (with or without a time) reads as its ISO date, as YAML dates do.
+        toml::Value::Datetime(d) => Value::String(match d.date {
+            Some(date) => format!("{:04}-{:02}-{:02}", date.year, date.month, date.day),
+            None => d.to_string(),
+        }),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => {
+            Value::Object(table.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
 }
 
 fn assign(meta: &mut Meta, key: &str, value: Value, span: Option<Span>, diagnostics: &mut Vec<Diagnostic>) {
@@ -201,13 +272,14 @@ fn yaml_message(error: &serde_yaml::Error) -> String {
     }
 }
 
-/// The span of `key:` at the start of a line of the YAML text, for pointing at a value.
-fn key_span(yaml: &str, key: &str) -> Option<Span> {
+/// The span of the value after `key:` (YAML) or `key =` (TOML, `separator` `=`) at the
+/// start of a line of the block, for pointing at a value.
+fn key_span(yaml: &str, key: &str, separator: char) -> Option<Span> {
     let mut offset = 0;
     for line in yaml.split_inclusive('\n') {
         let trimmed = line.trim_start_matches([' ', '"', '\'']);
         if trimmed.starts_with(key) && line.starts_with(|c: char| !c.is_whitespace()) {
-            let value_start = line.find(':').map_or(0, |i| i + 1);
+            let value_start = line.find(separator).map_or(0, |i| i + 1);
             let value = line[value_start..].trim_end();
             let lead = value.len() - value.trim_start().len();
             let value = value.trim();
@@ -330,6 +402,34 @@ mod tests {
     }
 
     #[test]
+    fn reads_hugo_toml_front_matter_like_yaml() {
+        let text = "+++\ntitle = \"Roadmap 2026\"\ndate = 2025-08-19\nstatus = \"draft\"\ntags = [\"a\", \"b\"]\n+++\n# T\n";
+        let mut diags = Vec::new();
+        let split = split(text, &mut diags);
+        assert_eq!(split.syntax, Syntax::Toml);
+        assert_eq!(&text[split.body_offset..], "# T\n");
+        let block = split.yaml.unwrap_or_default();
+        let meta = parse(block, split.yaml_offset, split.syntax, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(meta.title.as_deref(), Some("Roadmap 2026"));
+        assert_eq!(meta.date.map(|d| d.to_string()).as_deref(), Some("2025-08-19"));
+        assert!(meta.draft);
+        assert!(meta.extra.contains_key("tags"));
+    }
+
+    #[test]
+    fn toml_errors_point_into_the_page() {
+        let text = "+++\ntitle = Roadmap\n+++\n";
+        let mut diags = Vec::new();
+        let split = split(text, &mut diags);
+        let meta = parse(split.yaml.unwrap_or_default(), split.yaml_offset, split.syntax, &mut diags);
+        assert_eq!(meta.front_matter, FrontMatterState::Broken);
+        assert_eq!(diags[0].code, "frontmatter::toml");
+        let at = diags[0].span.map_or(0, |s| s.start);
+        assert!(text[at..].starts_with("Roadmap"), "{:?}", &text[at..]);
+    }
+
+    #[test]
     fn reports_a_garbled_opener() {
         let text = "gelse---\ntitle: x\n---\n# T\n";
         let mut diags = Vec::new();
@@ -351,7 +451,7 @@ mod tests {
     fn reads_typed_fields_and_keeps_the_rest() {
         let yaml = "layout: default\ntitle: \"Roadmap\"\nauthor: \"Anna\"\ndate: \"19-08-2025\"\nstatus: \"Udkast\" \nnav_order: 1\n";
         let mut diags = Vec::new();
-        let meta = parse(yaml, 4, &mut diags);
+        let meta = parse(yaml, 4, Syntax::Yaml, &mut diags);
         assert_eq!(meta.title.as_deref(), Some("Roadmap"));
         assert_eq!(meta.date.map(|d| d.to_string()).as_deref(), Some("2025-08-19"));
         assert_eq!(meta.status.as_deref(), Some("Udkast"));
@@ -364,7 +464,7 @@ mod tests {
     #[test]
     fn yaml_errors_point_into_the_page() {
         let mut diags = Vec::new();
-        let meta = parse("title: [unclosed\n", 4, &mut diags);
+        let meta = parse("title: [unclosed\n", 4, Syntax::Yaml, &mut diags);
         assert_eq!(meta.front_matter, FrontMatterState::Broken);
         assert_eq!(diags[0].code, "frontmatter::yaml");
         assert!(diags[0].span.is_some_and(|s| s.start >= 4));

@@ -97,7 +97,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
     let (yaml, yaml_offset, body, body_offset) =
         (split.yaml, split.yaml_offset, split.body, split.body_offset);
     let meta = match yaml {
-        Some(yaml) => frontmatter::parse(yaml, yaml_offset, &mut diagnostics),
+        Some(yaml) => frontmatter::parse(yaml, yaml_offset, split.syntax, &mut diagnostics),
         None => crate::model::Meta::default(),
     };
 
