@@ -42,7 +42,28 @@ pub fn export_laid_out(
         Err(error) => return Err(error),
     };
     let missing = inspect::missing_glyphs(&laid_out);
-    for &c in missing.iter().take(20) {
+    // A page in a script without a bundled font (Chinese, say) misses hundreds of
+    // characters: the first few are located one by one, the rest summed up in one line.
+    const LOCATED: usize = 5;
+    if missing.len() > LOCATED {
+        let rest: String = missing[LOCATED..].iter().take(40).collect();
+        let more = if missing.len() > LOCATED + 40 { " …" } else { "" };
+        let first = missing[LOCATED];
+        let span = document.text.find(first).map(|start| Span::at(start, first.len_utf8()));
+        let mut summary = Diagnostic::warning(
+            "render::missing-glyph",
+            format!(
+                "{} more characters have no glyph in the bundled fonts and show as empty boxes: {rest}{more}",
+                missing.len() - LOCATED
+            ),
+        )
+        .with_hint("boardpack bundles fonts for Latin, Greek and Cyrillic text, symbols and emoji");
+        if let Some(span) = span {
+            summary = summary.with_span(span);
+        }
+        document.roadmap.diagnostics.push(summary);
+    }
+    for &c in missing.iter().take(LOCATED) {
         let span = document.text.find(c).map(|start| Span::at(start, c.len_utf8()));
         let mut d = Diagnostic::warning(
             "render::missing-glyph",

@@ -167,3 +167,22 @@ fn a_heading_track_is_shown_once_in_its_band_and_the_rest_stays_content() {
     let headings: Vec<String> = data.tracks.iter().map(|t| t.heading.clone()).collect();
     assert_eq!(headings, ["Design", "Build phase (backend and frontend)", "Launch"]);
 }
+
+#[test]
+fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
+    let page = "# 项目计划\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section 设计\n    需求分析 :2026-01-06, 3d\n    原型设计与后端开发 :2026-01-09, 3d\n```\n";
+    let mut document = boardpack::read::read_bytes(
+        page.as_bytes(),
+        "plan.md",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    );
+    let opts = options(&document.roadmap);
+    let exported = boardpack::export::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!exported.archival);
+    let missing: Vec<_> =
+        document.roadmap.diagnostics.iter().filter(|d| d.code == "render::missing-glyph").collect();
+    assert_eq!(missing.len(), 6, "five located characters and one summary: {missing:#?}");
+    assert!(missing.iter().all(|d| d.line.is_some()));
+    assert_eq!(missing.iter().filter(|d| d.message.contains("more characters")).count(), 1);
+}
