@@ -10,8 +10,10 @@
 //! Each opening and closing line is rewritten to a code fence of the same byte length, so
 //! every offset into the text stays valid for diagnostics. Only a container whose opening
 //! and closing lines stand alone is rewritten, never one inside a code fence (a page that
-//! documents the syntax shows it as written).
+//! documents the syntax shows it as written). A container that is never closed stays as
+//! written, with a warning.
 
+use crate::diag::{Diagnostic, Span};
 use std::borrow::Cow;
 
 /// The container kinds, with how to recognise their opening and closing lines.
@@ -25,7 +27,8 @@ enum Kind {
 }
 
 /// `text` with every Mermaid container turned into a same-length fenced code block.
-pub fn as_fences(text: &str) -> Cow<'_, str> {
+/// Unclosed containers are reported in `diagnostics` (spans into `text`).
+pub fn as_fences<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, str> {
     if !["mermaid", "Mermaid"].iter().any(|w| text.contains(w)) {
         return Cow::Borrowed(text);
     }
@@ -59,6 +62,18 @@ pub fn as_fences(text: &str) -> Cow<'_, str> {
         {
             open = Some((i, kind));
         }
+    }
+    if let Some((line, _)) = open {
+        let (start, content) = lines[line];
+        let opener = content.trim_end_matches(['\r', '\n']);
+        diagnostics.push(
+            Diagnostic::warning(
+                "markdown::unclosed-container",
+                format!("`{}` opens a Mermaid diagram that is never closed; it is read as text", opener.trim()),
+            )
+            .with_span(Span::new(start, start + opener.len()))
+            .with_hint("close it with its end line (`:::`, `</div>`, `</pre>`, `{{< /mermaid >}}` or `{% endmermaid %}`)"),
+        );
     }
     if rewrites.is_empty() {
         return Cow::Borrowed(text);
@@ -155,7 +170,7 @@ mod tests {
         let text = "a\n\n::: mermaid\ngantt\n:::\n\n<div class=\"mermaid\">\ngantt\n</div>\n\n\
                     <pre class='diagram mermaid'>\npie\n</pre>\n\n{{< mermaid >}}\ngantt\n{{< /mermaid >}}\n\n\
                     {% mermaid %}\ngantt\n{% endmermaid %}\n";
-        let out = as_fences(text);
+        let out = as_fences(text, &mut Vec::new());
         assert_eq!(out.len(), text.len());
         assert_eq!(out.lines().count(), text.lines().count());
         let opening = out.lines().filter(|l| l.trim_end() == "```mermaid").count();
@@ -168,17 +183,22 @@ mod tests {
     #[test]
     fn containers_inside_fences_and_unclosed_ones_stay_as_written() {
         let fenced = "```markdown\n::: mermaid\ngantt\n:::\n```\n";
-        assert_eq!(as_fences(fenced), fenced);
-        let unclosed = "::: mermaid\ngantt\n  a :2025-01-01, 1d\n";
-        assert_eq!(as_fences(unclosed), unclosed);
+        let mut diags = Vec::new();
+        assert_eq!(as_fences(fenced, &mut diags), fenced);
         let other = "<div class=\"note\">\nmermaid is nice\n</div>\n";
-        assert_eq!(as_fences(other), other);
+        assert_eq!(as_fences(other, &mut diags), other);
+        assert!(diags.is_empty());
+        let unclosed = "::: mermaid\ngantt\n  a :2025-01-01, 1d\n";
+        assert_eq!(as_fences(unclosed, &mut diags), unclosed);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "markdown::unclosed-container");
+        assert_eq!(diags[0].span.map(|s| (s.start, s.end)), Some((0, 11)));
     }
 
     #[test]
     fn crlf_lines_keep_their_line_endings() {
         let text = "::: mermaid\r\ngantt\r\n:::\r\n";
-        let out = as_fences(text);
+        let out = as_fences(text, &mut Vec::new());
         assert_eq!(out, "```mermaid \r\ngantt\r\n```\r\n");
     }
 }

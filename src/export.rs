@@ -48,9 +48,7 @@ pub fn export_laid_out(
     if missing.len() > LOCATED {
         let rest: String = missing[LOCATED..].iter().take(40).collect();
         let more = if missing.len() > LOCATED + 40 { " …" } else { "" };
-        let first = missing[LOCATED];
-        let span = document.text.find(first).map(|start| Span::at(start, first.len_utf8()));
-        let mut summary = Diagnostic::warning(
+        let summary = Diagnostic::warning(
             "render::missing-glyph",
             format!(
                 "{} more characters have no glyph in the bundled fonts and show as empty boxes: {rest}{more}",
@@ -58,21 +56,16 @@ pub fn export_laid_out(
             ),
         )
         .with_hint("boardpack bundles fonts for Latin, Greek and Cyrillic text, symbols and emoji");
-        if let Some(span) = span {
-            summary = summary.with_span(span);
-        }
+        let summary = at_first(&document.text, missing[LOCATED], summary);
         document.roadmap.diagnostics.push(summary);
     }
     for &c in missing.iter().take(LOCATED) {
-        let span = document.text.find(c).map(|start| Span::at(start, c.len_utf8()));
-        let mut d = Diagnostic::warning(
+        let d = Diagnostic::warning(
             "render::missing-glyph",
             format!("no bundled font can draw `{c}` (U+{:04X}); it shows as an empty box", c as u32),
         )
         .with_hint("boardpack bundles Inter, JetBrains Mono, Noto Emoji and Noto Sans Symbols");
-        if let Some(span) = span {
-            d = d.with_span(span);
-        }
+        let d = at_first(&document.text, c, d);
         document.roadmap.diagnostics.push(d);
     }
     let index = crate::diag::LineIndex::new(&document.text);
@@ -90,4 +83,13 @@ pub fn export_laid_out(
     }
     let pdf = render::pdf(&laid_out, document.roadmap.today, archival)?;
     Ok((Exported { pdf, pages: inspect::page_count(&laid_out), archival }, laid_out))
+}
+
+/// `diagnostic` pointed at the first `c` of the page, if the page has one (a character
+/// may also come from the report's own words).
+fn at_first(text: &str, c: char, diagnostic: Diagnostic) -> Diagnostic {
+    match text.find(c) {
+        Some(start) => diagnostic.with_span(Span::at(start, c.len_utf8())),
+        None => diagnostic,
+    }
 }

@@ -27,13 +27,13 @@ impl Syntax {
     }
 }
 
-/// The page cut in two. `yaml` is `None` when the page has no (valid) front matter.
+/// The page cut in two. `block` is `None` when the page has no (valid) front matter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split<'a> {
     /// The block's text (YAML or, for `syntax: Toml`, TOML).
-    pub yaml: Option<&'a str>,
+    pub block: Option<&'a str>,
     /// Byte offset of the block's text in the page.
-    pub yaml_offset: usize,
+    pub block_offset: usize,
     pub syntax: Syntax,
     pub body: &'a str,
     /// Byte offset of the body in the page.
@@ -46,7 +46,7 @@ pub struct Split<'a> {
 /// `+++` lines is read the same way. A first line that *ends* in `---` after stray text is
 /// reported, because that is a garbled block, not prose.
 pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> {
-    let whole_body = Split { yaml: None, yaml_offset: 0, syntax: Syntax::Yaml, body: text, body_offset: 0 };
+    let whole_body = Split { block: None, block_offset: 0, syntax: Syntax::Yaml, body: text, body_offset: 0 };
     let first_end = text.find('\n').unwrap_or(text.len());
     let first = &text[..first_end];
     let syntax = if first.trim_end() == "+++" { Syntax::Toml } else { Syntax::Yaml };
@@ -66,7 +66,7 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
         }
         return whole_body;
     }
-    let yaml_offset = (first_end + 1).min(text.len());
+    let block_offset = (first_end + 1).min(text.len());
     let Some((close_start, close_end)) = closing_line(text, first_end, syntax) else {
         let delimiter = syntax.delimiter();
         diagnostics.push(
@@ -81,8 +81,8 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
     };
     let body_offset = close_end;
     Split {
-        yaml: Some(&text[yaml_offset..close_start.max(yaml_offset)]),
-        yaml_offset,
+        block: Some(&text[block_offset..close_start.max(block_offset)]),
+        block_offset,
         syntax,
         body: &text[body_offset..],
         body_offset,
@@ -394,8 +394,8 @@ mod tests {
         let text = "---\ntitle: A\n---\n\nBody";
         let mut diags = Vec::new();
         let split = split(text, &mut diags);
-        assert_eq!(split.yaml, Some("title: A\n"));
-        assert_eq!(split.yaml_offset, 4);
+        assert_eq!(split.block, Some("title: A\n"));
+        assert_eq!(split.block_offset, 4);
         assert_eq!(split.body, "\nBody");
         assert_eq!(&text[split.body_offset..], "\nBody");
         assert!(diags.is_empty());
@@ -408,8 +408,8 @@ mod tests {
         let split = split(text, &mut diags);
         assert_eq!(split.syntax, Syntax::Toml);
         assert_eq!(&text[split.body_offset..], "# T\n");
-        let block = split.yaml.unwrap_or_default();
-        let meta = parse(block, split.yaml_offset, split.syntax, &mut diags);
+        let block = split.block.unwrap_or_default();
+        let meta = parse(block, split.block_offset, split.syntax, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(meta.title.as_deref(), Some("Roadmap 2026"));
         assert_eq!(meta.date.map(|d| d.to_string()).as_deref(), Some("2025-08-19"));
@@ -422,7 +422,7 @@ mod tests {
         let text = "+++\ntitle = Roadmap\n+++\n";
         let mut diags = Vec::new();
         let split = split(text, &mut diags);
-        let meta = parse(split.yaml.unwrap_or_default(), split.yaml_offset, split.syntax, &mut diags);
+        let meta = parse(split.block.unwrap_or_default(), split.block_offset, split.syntax, &mut diags);
         assert_eq!(meta.front_matter, FrontMatterState::Broken);
         assert_eq!(diags[0].code, "frontmatter::toml");
         let at = diags[0].span.map_or(0, |s| s.start);
@@ -434,7 +434,7 @@ mod tests {
         let text = "gelse---\ntitle: x\n---\n# T\n";
         let mut diags = Vec::new();
         let split = split(text, &mut diags);
-        assert_eq!(split.yaml, None);
+        assert_eq!(split.block, None);
         assert_eq!(split.body, text);
         assert_eq!(diags[0].code, "frontmatter::garbled");
     }
@@ -443,7 +443,7 @@ mod tests {
     fn reports_an_unclosed_block() {
         let mut diags = Vec::new();
         let split = split("---\ntitle: x\n", &mut diags);
-        assert_eq!(split.yaml, None);
+        assert_eq!(split.block, None);
         assert_eq!(diags[0].code, "frontmatter::unclosed");
     }
 

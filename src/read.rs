@@ -94,10 +94,10 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
     let mut diagnostics = decoded.diagnostics;
 
     let split = frontmatter::split(&text, &mut diagnostics);
-    let (yaml, yaml_offset, body, body_offset) =
-        (split.yaml, split.yaml_offset, split.body, split.body_offset);
-    let meta = match yaml {
-        Some(yaml) => frontmatter::parse(yaml, yaml_offset, split.syntax, &mut diagnostics),
+    let (block, block_offset, body, body_offset) =
+        (split.block, split.block_offset, split.body, split.body_offset);
+    let meta = match block {
+        Some(block) => frontmatter::parse(block, block_offset, split.syntax, &mut diagnostics),
         None => crate::model::Meta::default(),
     };
 
@@ -110,7 +110,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
 
     let line_of = |offset: usize| index.line_col(&text, to_page.map(offset)).0;
     // Same-length rewrite: offsets into it are offsets into the expanded text.
-    let markdown_text = crate::containers::as_fences(&expanded.text);
+    let markdown_text = crate::containers::as_fences(&expanded.text, &mut body_diagnostics);
     let mut parsed = markdown::parse(&markdown_text, &line_of, &mut body_diagnostics);
     relocate(&mut body_diagnostics, &to_page);
     diagnostics.append(&mut body_diagnostics);

@@ -68,9 +68,9 @@ fn link_headings(
             .position(|b| matches!(b, Block::Heading { .. }))
             .map_or(blocks.len(), |i| start + 1 + i);
         let under = &blocks[start + 1..end];
-        let Some(list) = under.iter().position(|b| matches!(b, Block::List { .. })) else {
+        if !under.iter().any(|b| matches!(b, Block::List { .. })) {
             continue;
-        };
+        }
         // Lists whose items are tracks already stay where they are.
         let holds_tracks =
             |b: &Block| matches!(b, Block::List { items, .. } if items.iter().any(|i| i.track.is_some()));
@@ -86,24 +86,15 @@ fn link_headings(
         };
         taken[candidate] = true;
         let (diagram, section, _) = sections[candidate];
-        let activities = match &under[list] {
-            Block::List { items, .. } => items.clone(),
-            _ => Vec::new(),
-        };
-        let notes = under.iter().enumerate().filter(|&(i, _)| i != list).map(|(_, b)| b.clone()).collect();
-        tracks.push(Track {
-            name: section_name(&roadmap.diagrams, diagram, section),
-            heading: Inline::plain(content).trim().to_string(),
-            number: None,
-            diagram,
-            section,
-            period: None,
-            undated: 0,
-            activities,
-            notes,
-            blocks: Some([start, end]),
-            line: *line,
-        });
+        let mut track = new_track(
+            section_name(&roadmap.diagrams, diagram, section),
+            Inline::plain(content).trim().to_string(),
+            (diagram, section),
+            split_activities(under),
+            *line,
+        );
+        track.blocks = Some([start, end]);
+        tracks.push(track);
     }
 }
 
@@ -150,20 +141,40 @@ fn bold_lead(content: &[Inline]) -> Option<String> {
 }
 
 fn build_track(item: &ListItem, name: String, diagram: usize, section: usize) -> Track {
-    let mut heading = String::new();
-    let mut activities = Vec::new();
+    let (heading, rest) = match item.blocks.split_first() {
+        Some((Block::Paragraph { content, .. }, rest)) => (Inline::plain(content).trim().to_string(), rest),
+        _ => (String::new(), &item.blocks[..]),
+    };
+    let mut track = new_track(name, heading, (diagram, section), split_activities(rest), item.line);
+    track.number = item.number;
+    track
+}
+
+/// The first list among `blocks` (the activities) and the other blocks (the notes).
+fn split_activities(blocks: &[Block]) -> (Vec<ListItem>, Vec<Block>) {
+    let mut activities = None;
     let mut notes = Vec::new();
-    for (i, block) in item.blocks.iter().enumerate() {
+    for block in blocks {
         match block {
-            Block::Paragraph { content, .. } if i == 0 => heading = Inline::plain(content).trim().to_string(),
-            Block::List { items, .. } if activities.is_empty() => activities = items.clone(),
+            Block::List { items, .. } if activities.is_none() => activities = Some(items.clone()),
             other => notes.push(other.clone()),
         }
     }
+    (activities.unwrap_or_default(), notes)
+}
+
+/// A track of `section` of `diagram`, before its period is known.
+fn new_track(
+    name: String,
+    heading: String,
+    (diagram, section): (usize, usize),
+    (activities, notes): (Vec<ListItem>, Vec<Block>),
+    line: usize,
+) -> Track {
     Track {
         name,
         heading,
-        number: item.number,
+        number: None,
         diagram,
         section,
         period: None,
@@ -171,7 +182,7 @@ fn build_track(item: &ListItem, name: String, diagram: usize, section: usize) ->
         activities,
         notes,
         blocks: None,
-        line: item.line,
+        line,
     }
 }
 
