@@ -239,7 +239,9 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("documents", "dokumenter", "documents"),
     ("problems", "Bemærkninger til kildeteksten", "Notes on the source text"),
     ("tasks-in", "opgaver i", "tasks in"),
+    ("task-in", "opgave i", "task in"),
     ("tracks-word", "spor", "tracks"),
+    ("track-word", "spor", "track"),
     ("with-invalid-date", "med ugyldig dato", "with an invalid date"),
 ];
 
