@@ -60,3 +60,24 @@ fn collect_missing(frame: &Frame, out: &mut Vec<char>) {
 pub fn page_count(document: &PagedDocument) -> usize {
     document.pages().len()
 }
+
+/// Every text run as (text, glyph ids), in frame order: what a shaper made of the text.
+pub fn text_runs(document: &PagedDocument) -> Vec<(String, Vec<u16>)> {
+    let mut runs = Vec::new();
+    for page in document.pages() {
+        collect_runs(&page.frame, &mut runs);
+    }
+    runs
+}
+
+fn collect_runs(frame: &Frame, out: &mut Vec<(String, Vec<u16>)>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => collect_runs(&group.frame, out),
+            FrameItem::Text(text) => {
+                out.push((text.text.to_string(), text.glyphs.iter().map(|g| g.id).collect()))
+            }
+            _ => {}
+        }
+    }
+}

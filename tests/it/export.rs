@@ -186,3 +186,31 @@ fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
     assert!(missing.iter().all(|d| d.line.is_some()));
     assert_eq!(missing.iter().filter(|d| d.message.contains("more characters")).count(), 1);
 }
+
+#[test]
+fn letters_written_with_combining_marks_get_the_same_glyphs_as_precomposed_ones() {
+    // "Gård Ærø Åbo" once precomposed (NFC) and once decomposed (NFD, as some editors save).
+    let (composed, decomposed) = ("Gård Ærø Åbo", "Ga\u{30A}rd Ærø A\u{30A}bo");
+    let page = format!(
+        "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section S\n    {composed} :2026-01-06, 3d\n    {decomposed} :2026-01-09, 3d\n```\n"
+    );
+    let document = boardpack::read::read_bytes(
+        page.as_bytes(),
+        "plan.md",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    );
+    let data = view::build(&document.roadmap, &options(&document.roadmap));
+    let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+    let runs = inspect::text_runs(&laid_out);
+    let glyphs_of = |text: &str| {
+        runs.iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, g)| g.clone())
+            .unwrap_or_else(|| panic!("no run {text:?}"))
+    };
+    let expected = glyphs_of(composed);
+    assert_eq!(expected.len(), composed.chars().count());
+    assert_eq!(glyphs_of(decomposed), expected);
+    assert!(inspect::missing_glyphs(&laid_out).is_empty());
+}
