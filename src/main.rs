@@ -4,8 +4,12 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    boardpack::allocator::keep_large_blocks_returnable();
     let cli = boardpack::cli::Cli::parse();
+    // Only a batch runs long enough for this to matter; a short export is faster with
+    // glibc's default (its large blocks are then reused instead of mapped anew).
+    if matches!(cli.command, boardpack::cli::Command::Batch(_)) {
+        boardpack::allocator::keep_large_blocks_returnable();
+    }
     boardpack::render::configure_threads();
     ExitCode::from(boardpack::commands::run(cli))
 }
