@@ -24,7 +24,6 @@ pub static TEMPLATES: &[(&str, &str)] = &[
 pub static FONTS: &[(&str, &[u8])] = &[
     ("Inter-Regular.otf", include_bytes!("../../fonts/Inter-Regular.otf")),
     ("Inter-Italic.otf", include_bytes!("../../fonts/Inter-Italic.otf")),
-    ("Inter-Medium.otf", include_bytes!("../../fonts/Inter-Medium.otf")),
     ("Inter-SemiBold.otf", include_bytes!("../../fonts/Inter-SemiBold.otf")),
     ("Inter-SemiBoldItalic.otf", include_bytes!("../../fonts/Inter-SemiBoldItalic.otf")),
     ("Inter-Bold.otf", include_bytes!("../../fonts/Inter-Bold.otf")),
