@@ -1,7 +1,7 @@
 //! `boardpack export FILE...`: one PDF per page.
 
 use super::{
-    EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, EXIT_PROBLEMS, EXIT_USAGE, print_diagnostics,
+    EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, EXIT_PROBLEMS, EXIT_USAGE, diagnostics_text, error_text,
     print_error,
 };
 use crate::cli::ExportArgs;
@@ -30,13 +30,75 @@ pub fn run(args: &ExportArgs) -> u8 {
     // Fonts and Typst's library take a few milliseconds to set up: overlap that with
     // reading the first document.
     let warm_up = std::thread::spawn(crate::render::warm_up);
+    let export = |file: &PathBuf| export_one(file, args, &read, &report, quarter);
     let mut worst = EXIT_OK;
-    for file in &args.files {
-        let code = export_one(file, args, &read, &report, quarter);
-        worst = worst.max(code);
+    if args.files.len() == 1 {
+        for file in &args.files {
+            let outcome = export(file);
+            eprint!("{}", outcome.messages);
+            worst = worst.max(outcome.code);
+        }
+    } else {
+        // Several files: two at a time on a two-core machine, messages printed in the
+        // order the files were given.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(args.files.len());
+        in_order(&args.files, workers, export, |outcome| {
+            eprint!("{}", outcome.messages);
+            worst = worst.max(outcome.code);
+        });
     }
     let _ = warm_up.join();
     worst
+}
+
+/// What exporting one file printed and its exit code.
+struct Outcome {
+    code: u8,
+    messages: String,
+}
+
+/// Runs `work` on every item with `workers` threads and hands each result to `done`
+/// in the items' order, as soon as it and every earlier one are ready.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    workers: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut done: impl FnMut(R),
+) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers.max(1) {
+            let sender = sender.clone();
+            let (next, work) = (&next, &work);
+            // Typst's layout recurses deeply: the same stack as its own threads.
+            let spawned = std::thread::Builder::new().stack_size(crate::render::STACK_SIZE).spawn_scoped(
+                scope,
+                move || {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        if sender.send((i, work(item))).is_err() {
+                            break;
+                        }
+                    }
+                },
+            );
+            if spawned.is_err() {
+                break;
+            }
+        }
+        drop(sender);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut expected = 0;
+        for (i, result) in receiver {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&expected) {
+                done(result);
+                expected += 1;
+            }
+        }
+    });
 }
 
 fn export_one(
@@ -45,50 +107,70 @@ fn export_one(
     read: &crate::read::ReadOptions,
     report: &config::ReportConfig,
     quarter: Option<crate::quarter::Quarter>,
+) -> Outcome {
+    let mut messages = String::new();
+    let code = export_into(file, args, read, report, quarter, &mut messages);
+    Outcome { code, messages }
+}
+
+/// Exports `file`, writing what it would print into `out`; returns the exit code.
+fn export_into(
+    file: &Path,
+    args: &ExportArgs,
+    read: &crate::read::ReadOptions,
+    report: &config::ReportConfig,
+    quarter: Option<crate::quarter::Quarter>,
+    out: &mut String,
 ) -> u8 {
     let mut document = match crate::read::read_path(file, read) {
         Ok(document) => document,
         Err(error) => {
-            print_error(&format!("{}: {error}", file.display()));
+            out.push_str(&error_text(&format!("{}: {error}", file.display())));
             return EXIT_INPUT;
         }
     };
     let target =
         args.output.clone().unwrap_or_else(|| default_target(file, &document, report.template, quarter));
     if let Err(error) = output::check_target(&target, &[file]) {
-        print_diagnostics(&document, args.format);
-        print_error(&error.to_string());
+        out.push_str(&diagnostics_text(&document, args.format));
+        out.push_str(&error_text(&error.to_string()));
         return EXIT_OUTPUT;
     }
     if report.strict && has_problems(&document) {
-        print_diagnostics(&document, args.format);
-        print_error(&format!("{}: not exported because of the problems above (--strict)", file.display()));
+        out.push_str(&diagnostics_text(&document, args.format));
+        out.push_str(&error_text(&format!(
+            "{}: not exported because of the problems above (--strict)",
+            file.display()
+        )));
         return EXIT_PROBLEMS;
     }
     let options = report.options_for(&document.roadmap, quarter);
     let exported = crate::export::export(&mut document, &options);
-    print_diagnostics(&document, args.format);
+    out.push_str(&diagnostics_text(&document, args.format));
     let exported = match exported {
         Ok(exported) => exported,
         Err(error) => {
-            print_error(&format!("{}: {error}", file.display()));
+            out.push_str(&error_text(&format!("{}: {error}", file.display())));
             return EXIT_INTERNAL;
         }
     };
     if report.strict && has_problems(&document) {
-        print_error(&format!("{}: not exported because of the problems above (--strict)", file.display()));
+        out.push_str(&error_text(&format!(
+            "{}: not exported because of the problems above (--strict)",
+            file.display()
+        )));
         return EXIT_PROBLEMS;
     }
     if let Err(error) = output::write_atomic(&target, &exported.pdf) {
-        print_error(&error.to_string());
+        out.push_str(&error_text(&error.to_string()));
         return EXIT_OUTPUT;
     }
-    eprintln!(
-        "wrote {} ({} page{})",
+    out.push_str(&format!(
+        "wrote {} ({} page{})\n",
         target.display(),
         exported.pages,
         if exported.pages == 1 { "" } else { "s" }
-    );
+    ));
     EXIT_OK
 }
 

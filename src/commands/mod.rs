@@ -27,13 +27,23 @@ pub fn run(cli: Cli) -> u8 {
 
 /// Prints a document's diagnostics to stderr in the chosen format.
 pub(crate) fn print_diagnostics(document: &Document, format: Format) {
+    eprint!("{}", diagnostics_text(document, format));
+}
+
+/// A document's diagnostics as [`print_diagnostics`] prints them.
+pub(crate) fn diagnostics_text(document: &Document, format: Format) -> String {
     let emitter = Emitter { format, color: crate::config::use_color() };
     let file = SourceFile { name: &document.roadmap.source.path, text: &document.text };
-    eprint!("{}", emitter.render(&file, &document.roadmap.diagnostics));
+    emitter.render(&file, &document.roadmap.diagnostics)
 }
 
 /// Prints a usage or input error in the human style.
 pub(crate) fn print_error(message: &str) {
+    eprint!("{}", error_text(message));
+}
+
+/// An error line as [`print_error`] prints it, with its newline.
+pub(crate) fn error_text(message: &str) -> String {
     let (red, reset) = if crate::config::use_color() { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
-    eprintln!("{red}error{reset}: {message}");
+    format!("{red}error{reset}: {message}\n")
 }

@@ -113,6 +113,35 @@ fn export_writes_beside_the_input_and_refuses_to_overwrite_it() {
 }
 
 #[test]
+fn several_files_export_together_and_report_in_the_order_given() {
+    let dir = temp_dir("export-many");
+    let names = ["a.md", "b.md", "missing.md", "c.md"];
+    for name in ["a.md", "b.md", "c.md"] {
+        std::fs::copy(seed(), dir.join(name)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let out = boardpack()
+        .args(["export", "--today", "2026-02-15"])
+        .args(names.iter().map(|n| dir.join(n)))
+        .output()
+        .expect("run");
+    // The missing file gives exit code 3; the files after it are still exported.
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let position =
+        |needle: &str| stderr.find(needle).unwrap_or_else(|| panic!("no {needle:?} in:\n{stderr}"));
+    let (a, b, missing, c) =
+        (position("wrote "), position("b.pdf"), position("missing.md"), position("c.pdf"));
+    assert!(a < b && b < missing && missing < c, "out of order:\n{stderr}");
+    // Each file's diagnostics come right before its own "wrote" line.
+    assert_eq!(stderr.matches("b.md:28:53").count(), 1);
+    assert!(stderr.find("b.md:28:53").is_some_and(|at| a < at && at < b), "{stderr}");
+    for name in ["a.pdf", "b.pdf", "c.pdf"] {
+        assert!(std::fs::read(dir.join(name)).unwrap_or_default().starts_with(b"%PDF-"), "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn quarter_and_minutes_exports_get_their_own_names() {
     let dir = temp_dir("names");
     let page = dir.join("plan.md");
