@@ -30,13 +30,17 @@ struct Shared {
 
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
-    SHARED.get_or_init(|| Shared {
-        library: LazyHash::new(Library::builder().build()),
-        sources: TEMPLATES
-            .iter()
-            .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
-            .collect(),
-        fonts: fonts(),
+    SHARED.get_or_init(|| {
+        // The fonts on one core, the templates and the library on the other: the first
+        // report of a process waits for all three.
+        let (fonts, (library, sources)) = rayon::join(fonts, || {
+            let sources = TEMPLATES
+                .iter()
+                .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
+                .collect();
+            (LazyHash::new(Library::builder().build()), sources)
+        });
+        Shared { library, sources, fonts }
     })
 }
 
