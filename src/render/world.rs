@@ -3,6 +3,7 @@
 //! nothing else, so a template cannot read the disk or the clock.
 
 use super::assets::{FontSet, TEMPLATES, fonts};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 use typst::diag::{FileError, FileResult};
@@ -31,15 +32,17 @@ struct Shared {
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
-        // The fonts on one core, the templates and the library on the other: the first
-        // report of a process waits for all three.
-        let (fonts, (library, sources)) = rayon::join(fonts, || {
-            let sources = TEMPLATES
-                .iter()
-                .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
-                .collect();
-            (LazyHash::new(Library::builder().build()), sources)
-        });
+        // Fonts, library and each template parsed as separate tasks on both cores: the
+        // first report of a process waits for all of them.
+        let ((fonts, library), sources) = rayon::join(
+            || rayon::join(fonts, || LazyHash::new(Library::builder().build())),
+            || {
+                TEMPLATES
+                    .par_iter()
+                    .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
+                    .collect()
+            },
+        );
         Shared { library, sources, fonts }
     })
 }
