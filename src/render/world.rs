@@ -39,7 +39,9 @@ fn shared() -> &'static Shared {
             || {
                 TEMPLATES
                     .par_iter()
-                    .filter_map(|(path, text)| file_id(path).map(|id| (id, Source::new(id, text.to_string()))))
+                    .filter_map(|(path, text)| {
+                        file_id(path).map(|id| (id, Source::new(id, text.to_string())))
+                    })
                     .collect()
             },
         );
