@@ -30,7 +30,11 @@ pub fn run(args: &ExportArgs) -> u8 {
     // Fonts and Typst's library take a few milliseconds to set up: overlap that with
     // reading the first document.
     let warm_up = std::thread::spawn(crate::render::warm_up);
-    let export = |file: &PathBuf| export_one(file, args, &read, &report, quarter);
+    let export = |file: &PathBuf| {
+        let mut messages = String::new();
+        let code = export_into(file, args, &read, &report, quarter, &mut messages);
+        Outcome { code, messages }
+    };
     let mut worst = EXIT_OK;
     if args.files.len() == 1 {
         for file in &args.files {
@@ -99,18 +103,6 @@ fn in_order<T: Sync, R: Send>(
             }
         }
     });
-}
-
-fn export_one(
-    file: &Path,
-    args: &ExportArgs,
-    read: &crate::read::ReadOptions,
-    report: &config::ReportConfig,
-    quarter: Option<crate::quarter::Quarter>,
-) -> Outcome {
-    let mut messages = String::new();
-    let code = export_into(file, args, read, report, quarter, &mut messages);
-    Outcome { code, messages }
 }
 
 /// Exports `file`, writing what it would print into `out`; returns the exit code.
