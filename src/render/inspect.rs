@@ -81,3 +81,44 @@ fn collect_runs(frame: &Frame, out: &mut Vec<(String, Vec<u16>)>) {
         }
     }
 }
+
+/// Text that runs past a page's left or right edge, as (page number, text). Rotated or
+/// scaled groups (the draft mark) are skipped: their extent is not a line's.
+pub fn text_off_page(document: &PagedDocument) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (index, page) in document.pages().iter().enumerate() {
+        let width = page.frame.width();
+        collect_off_page(&page.frame, typst::layout::Abs::zero(), width, index + 1, &mut out);
+    }
+    out
+}
+
+fn collect_off_page(
+    frame: &Frame,
+    x0: typst::layout::Abs,
+    width: typst::layout::Abs,
+    page: usize,
+    out: &mut Vec<(usize, String)>,
+) {
+    for (position, item) in frame.items() {
+        let x = x0 + position.x;
+        match item {
+            FrameItem::Group(group) => {
+                let t = group.transform;
+                let shifts_only =
+                    t.sx.get() == 1.0 && t.sy.get() == 1.0 && t.kx.get() == 0.0 && t.ky.get() == 0.0;
+                if shifts_only {
+                    collect_off_page(&group.frame, x + t.tx, width, page, out);
+                }
+            }
+            FrameItem::Text(text) => {
+                // A hundredth of a point of slack for rounding.
+                let slack = typst::layout::Abs::pt(0.01);
+                if x < -slack || x + text.width() > width + slack {
+                    out.push((page, text.text.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+}

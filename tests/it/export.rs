@@ -214,3 +214,51 @@ fn letters_written_with_combining_marks_get_the_same_glyphs_as_precomposed_ones(
     assert_eq!(glyphs_of(decomposed), expected);
     assert!(inspect::missing_glyphs(&laid_out).is_empty());
 }
+
+#[test]
+fn no_text_runs_off_the_page_even_with_a_very_long_status_and_title() {
+    let page = std::fs::read_to_string(crate::common::seed()).unwrap_or_default();
+    let long = "Udkast til styregruppemødet i september med ændringer fra sekretariatet ".repeat(3);
+    let page = page
+        .lines()
+        .map(|line| {
+            if line.starts_with("status:") {
+                format!("status: \"{}\"", long.trim())
+            } else if line.starts_with("title:") {
+                format!("title: \"{}\"", long.trim())
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let document = boardpack::read::read_bytes(
+        page.as_bytes(),
+        "roadmap.md",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    );
+    assert_eq!(document.roadmap.meta.status.as_deref(), Some(long.trim()));
+    for template in [Template::Report, Template::Minutes] {
+        let mut opts = options(&document.roadmap);
+        opts.template = template;
+        let data = view::build(&document.roadmap, &opts);
+        let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+        let off = inspect::text_off_page(&laid_out);
+        assert!(off.is_empty(), "{template:?}: text off the page: {off:?}");
+    }
+}
+
+#[test]
+fn no_corpus_page_has_text_off_the_page() {
+    let mut problems = Vec::new();
+    for path in corpus_files() {
+        let document = read(&path);
+        let data = view::build(&document.roadmap, &options(&document.roadmap));
+        let laid_out = render::compile(&data, document.base_dir.as_deref()).unwrap_or_else(|e| panic!("{e}"));
+        for (page, text) in inspect::text_off_page(&laid_out) {
+            problems.push(format!("{} page {page}: {text:?}", path.display()));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
