@@ -35,22 +35,14 @@ pub fn run(args: &ExportArgs) -> u8 {
         let code = export_into(file, args, &read, &report, quarter, &mut messages);
         Outcome { code, messages }
     };
+    // Several files are exported two at a time on a two-core machine; messages are
+    // printed in the order the files were given.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(args.files.len());
     let mut worst = EXIT_OK;
-    if args.files.len() == 1 {
-        for file in &args.files {
-            let outcome = export(file);
-            eprint!("{}", outcome.messages);
-            worst = worst.max(outcome.code);
-        }
-    } else {
-        // Several files: two at a time on a two-core machine, messages printed in the
-        // order the files were given.
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(args.files.len());
-        in_order(&args.files, workers, export, |outcome| {
-            eprint!("{}", outcome.messages);
-            worst = worst.max(outcome.code);
-        });
-    }
+    in_order(&args.files, workers, export, |outcome| {
+        eprint!("{}", outcome.messages);
+        worst = worst.max(outcome.code);
+    });
     let _ = warm_up.join();
     worst
 }
@@ -62,17 +54,22 @@ struct Outcome {
 }
 
 /// Runs `work` on every item with `workers` threads and hands each result to `done`
-/// in the items' order, as soon as it and every earlier one are ready.
+/// in the items' order, as soon as it and every earlier one are ready. One worker is
+/// the calling thread itself.
 fn in_order<T: Sync, R: Send>(
     items: &[T],
     workers: usize,
     work: impl Fn(&T) -> R + Sync,
     mut done: impl FnMut(R),
 ) {
+    if workers <= 1 {
+        items.iter().for_each(|item| done(work(item)));
+        return;
+    }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        for _ in 0..workers.max(1) {
+        for _ in 0..workers {
             let sender = sender.clone();
             let (next, work) = (&next, &work);
             // Typst's layout recurses deeply: the same stack as its own threads.
@@ -130,10 +127,7 @@ fn export_into(
     }
     if report.strict && has_problems(&document) {
         out.push_str(&diagnostics_text(&document, args.format));
-        out.push_str(&error_text(&format!(
-            "{}: not exported because of the problems above (--strict)",
-            file.display()
-        )));
+        out.push_str(&strict_refusal(file));
         return EXIT_PROBLEMS;
     }
     let options = report.options_for(&document.roadmap, quarter);
@@ -147,10 +141,7 @@ fn export_into(
         }
     };
     if report.strict && has_problems(&document) {
-        out.push_str(&error_text(&format!(
-            "{}: not exported because of the problems above (--strict)",
-            file.display()
-        )));
+        out.push_str(&strict_refusal(file));
         return EXIT_PROBLEMS;
     }
     if let Err(error) = output::write_atomic(&target, &exported.pdf) {
@@ -164,6 +155,10 @@ fn export_into(
         if exported.pages == 1 { "" } else { "s" }
     ));
     EXIT_OK
+}
+
+fn strict_refusal(file: &Path) -> String {
+    error_text(&format!("{}: not exported because of the problems above (--strict)", file.display()))
 }
 
 fn has_problems(document: &crate::read::Document) -> bool {

@@ -2,6 +2,7 @@
 //! `export` to warn about missing characters, and by the tests.
 
 use typst::layout::{Frame, FrameItem};
+use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
 /// The text of every page, in frame order.
@@ -11,20 +12,21 @@ pub fn page_texts(document: &PagedDocument) -> Vec<String> {
         .iter()
         .map(|page| {
             let mut text = String::new();
-            collect_text(&page.frame, &mut text);
+            for_each_text(&page.frame, &mut |item| {
+                text.push_str(&item.text);
+                text.push(' ');
+            });
             text
         })
         .collect()
 }
 
-fn collect_text(frame: &Frame, out: &mut String) {
+/// Calls `f` with every text item of `frame` and its groups, in frame order.
+fn for_each_text(frame: &Frame, f: &mut impl FnMut(&TextItem)) {
     for (_, item) in frame.items() {
         match item {
-            FrameItem::Group(group) => collect_text(&group.frame, out),
-            FrameItem::Text(text) => {
-                out.push_str(&text.text);
-                out.push(' ');
-            }
+            FrameItem::Group(group) => for_each_text(&group.frame, f),
+            FrameItem::Text(text) => f(text),
             _ => {}
         }
     }
@@ -34,26 +36,16 @@ fn collect_text(frame: &Frame, out: &mut String) {
 pub fn missing_glyphs(document: &PagedDocument) -> Vec<char> {
     let mut missing = Vec::new();
     for page in document.pages() {
-        collect_missing(&page.frame, &mut missing);
+        for_each_text(&page.frame, &mut |text| {
+            for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                let chars = text.text.get(glyph.range()).unwrap_or("");
+                missing.extend(chars.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
+            }
+        });
     }
     missing.sort_unstable();
     missing.dedup();
     missing
-}
-
-fn collect_missing(frame: &Frame, out: &mut Vec<char>) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => collect_missing(&group.frame, out),
-            FrameItem::Text(text) => {
-                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
-                    let chars = text.text.get(glyph.range()).unwrap_or("");
-                    out.extend(chars.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// The number of pages.
@@ -65,21 +57,11 @@ pub fn page_count(document: &PagedDocument) -> usize {
 pub fn text_runs(document: &PagedDocument) -> Vec<(String, Vec<u16>)> {
     let mut runs = Vec::new();
     for page in document.pages() {
-        collect_runs(&page.frame, &mut runs);
+        for_each_text(&page.frame, &mut |text| {
+            runs.push((text.text.to_string(), text.glyphs.iter().map(|g| g.id).collect()));
+        });
     }
     runs
-}
-
-fn collect_runs(frame: &Frame, out: &mut Vec<(String, Vec<u16>)>) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => collect_runs(&group.frame, out),
-            FrameItem::Text(text) => {
-                out.push((text.text.to_string(), text.glyphs.iter().map(|g| g.id).collect()))
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Text that runs past a page's left or right edge, as (page number, text). Rotated or
