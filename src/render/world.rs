@@ -5,6 +5,7 @@
 use super::assets::{FontSet, TEMPLATES, fonts};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::{Arc, OnceLock};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -33,20 +34,38 @@ fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
         // Fonts, library and each template parsed as separate tasks on both cores: the
-        // first report of a process waits for all of them.
+        // first report of a process waits for all of them. Each is also hashed here: Typst
+        // keys its memoized work by these hashes, which it computes once per process
+        // (about 2 ms for the templates and library), on the report's critical path
+        // unless done now.
         let ((fonts, library), sources) = rayon::join(
-            || rayon::join(fonts, || LazyHash::new(Library::builder().build())),
+            || {
+                rayon::join(
+                    || {
+                        let fonts = fonts();
+                        with_hash(&fonts.book);
+                        fonts
+                    },
+                    || with_hash(LazyHash::new(Library::builder().build())),
+                )
+            },
             || {
                 TEMPLATES
                     .par_iter()
                     .filter_map(|(path, text)| {
-                        file_id(path).map(|id| (id, Source::new(id, text.to_string())))
+                        file_id(path).map(|id| (id, with_hash(Source::new(id, text.to_string()))))
                     })
                     .collect()
             },
         );
         Shared { library, sources, fonts }
     })
+}
+
+/// `value` after computing its lazily cached hash.
+fn with_hash<T: Hash>(value: T) -> T {
+    value.hash(&mut std::collections::hash_map::DefaultHasher::new());
+    value
 }
 
 /// Builds the shared fonts, library and template sources now rather than on first use.
