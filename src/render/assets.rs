@@ -1,7 +1,8 @@
 //! Templates and fonts compiled into the binary, so every machine renders the same PDF
 //! without reading the disk. `tests/it/assets.rs` checks these tables against the folders.
 
-use std::sync::{Arc, OnceLock};
+use std::hash::Hash;
+use std::sync::OnceLock;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -41,13 +42,14 @@ pub struct FontSet {
     pub book: LazyHash<FontBook>,
 }
 
-pub fn fonts() -> Arc<FontSet> {
-    static FONT_SET: OnceLock<Arc<FontSet>> = OnceLock::new();
-    FONT_SET
-        .get_or_init(|| {
-            let fonts: Vec<Font> = FONTS.iter().flat_map(|(_, data)| Font::iter(Bytes::new(*data))).collect();
-            let book = LazyHash::new(FontBook::from_fonts(&fonts));
-            Arc::new(FontSet { fonts, book })
-        })
-        .clone()
+/// The fonts, parsed on first use. The book's hash, which Typst computes lazily on the
+/// first report's critical path, is computed here too.
+pub fn font_set() -> &'static FontSet {
+    static FONT_SET: OnceLock<FontSet> = OnceLock::new();
+    FONT_SET.get_or_init(|| {
+        let fonts: Vec<Font> = FONTS.iter().flat_map(|(_, data)| Font::iter(Bytes::new(*data))).collect();
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        book.hash(&mut std::collections::hash_map::DefaultHasher::new());
+        FontSet { fonts, book }
+    })
 }

@@ -2,11 +2,11 @@
 //! virtual JSON file, the document's checked images, and a fixed `today`. It serves
 //! nothing else, so a template cannot read the disk or the clock.
 
-use super::assets::{FontSet, TEMPLATES, fonts};
+use super::assets::{TEMPLATES, font_set};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -23,32 +23,21 @@ pub fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
 }
 
-/// What every World shares: parsed once per process.
+/// What every World's evaluation needs: built once per process.
 struct Shared {
     library: LazyHash<Library>,
     sources: HashMap<FileId, Source>,
-    fonts: Arc<FontSet>,
 }
 
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
-        // Fonts, library and each template parsed as separate tasks on both cores: the
-        // first report of a process waits for all of them. Each is also hashed here: Typst
-        // keys its memoized work by these hashes, which it computes once per process
-        // (about 2 ms for the templates and library), on the report's critical path
-        // unless done now.
-        let ((fonts, library), sources) = rayon::join(
-            || {
-                rayon::join(
-                    || {
-                        let fonts = fonts();
-                        with_hash(&fonts.book);
-                        fonts
-                    },
-                    || with_hash(LazyHash::new(Library::builder().build())),
-                )
-            },
+        // The library and each template parsed as separate tasks on both cores. Each is
+        // also hashed here: Typst keys its memoized work by these hashes, which it
+        // computes once per process (about 2 ms for the templates and library), on the
+        // report's critical path unless done now.
+        let (library, sources) = rayon::join(
+            || with_hash(LazyHash::new(Library::builder().build())),
             || {
                 TEMPLATES
                     .par_iter()
@@ -58,7 +47,7 @@ fn shared() -> &'static Shared {
                     .collect()
             },
         );
-        Shared { library, sources, fonts }
+        Shared { library, sources }
     })
 }
 
@@ -68,9 +57,12 @@ fn with_hash<T: Hash>(value: T) -> T {
     value
 }
 
-/// Builds the shared fonts, library and template sources now rather than on first use.
+/// Builds the library and template sources, then the fonts, now rather than on first
+/// use. Evaluating a template needs no fonts, so a caller that starts a report meanwhile
+/// only waits for the first two, and the fonts are parsed while the template runs.
 pub fn warm_up() {
     shared();
+    font_set();
 }
 
 pub struct ReportWorld {
@@ -92,7 +84,7 @@ impl World for ReportWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &shared().fonts.book
+        &font_set().book
     }
 
     fn main(&self) -> FileId {
@@ -115,7 +107,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        shared().fonts.fonts.get(index).cloned()
+        font_set().fonts.get(index).cloned()
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
