@@ -113,6 +113,18 @@ fn main() {
             println!("  {name:<12}{:>8.2} ms", ms / 1e3);
         }
     }
+    let closure_calls: usize = self_time
+        .iter()
+        .filter(|(k, _)| k.starts_with("func call") && k.contains(".typ:"))
+        .map(|(_, v)| v.1)
+        .sum();
+    println!("  template function calls: {closure_calls}");
+    let mut by_calls: Vec<_> =
+        self_time.iter().filter(|(k, _)| k.starts_with("func call") && k.contains(".typ:")).collect();
+    by_calls.sort_by_key(|(_, (_, calls))| std::cmp::Reverse(*calls));
+    for (k, (us, n)) in by_calls.iter().take(25) {
+        println!("    {n:>5} {:>7.2}  {k}", us / 1e3);
+    }
     let mut by_self: Vec<_> = self_time.into_iter().collect();
     by_self.sort_by(|a, b| b.1.0.total_cmp(&a.1.0));
     println!("\nself time (ms, calls):");
