@@ -755,6 +755,19 @@ impl SerializeContext {
 
     fn serialize_fonts(&mut self, chunk_container: &mut ChunkContainer) -> KrillaResult<()> {
         let fonts = self.global_objects.font_map.take();
+        // boardpack patch: subset and compress all fonts in parallel first.
+        #[cfg(all(feature = "rayon", feature = "comemo"))]
+        {
+            let inputs: Vec<_> = fonts
+                .values()
+                .filter_map(|font_container| {
+                    let borrowed = font_container.borrow();
+                    let cid_font = borrowed.cid_font();
+                    (!cid_font.is_empty()).then(|| cid_font.program_inputs())
+                })
+                .collect();
+            crate::text::cid::prepare_font_programs(&inputs);
+        }
         for font_container in fonts.values() {
             let borrowed = font_container.borrow();
 

@@ -27,8 +27,7 @@
 use std::borrow::Cow;
 use std::ops::DerefMut;
 
-use flate2::write::ZlibEncoder;
-use flate2::Compression;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use pdf_writer::{Array, Dict, Name};
 
 use crate::chunk_container::ChunkContainer;
@@ -343,12 +342,32 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 }
 
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-
     const COMPRESSION_LEVEL: u8 = 6;
-    let mut e = ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
+
+    // boardpack patch: one compressor per thread, reset for each stream. Setting up a
+    // compressor allocates and clears its window and hash tables (about 300 KB), which
+    // cost more than compressing the small streams of a report; a reset compressor
+    // gives the same bytes.
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<Compress> =
+            std::cell::RefCell::new(Compress::new(Compression::new(COMPRESSION_LEVEL as u32), true));
+    }
+    COMPRESSOR.with(|compressor| {
+        let mut compressor = compressor.borrow_mut();
+        compressor.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 128);
+        loop {
+            let consumed = compressor.total_in() as usize;
+            let status = compressor
+                .compress_vec(&data[consumed..], &mut out, FlushCompress::Finish)
+                .unwrap();
+            if status == Status::StreamEnd {
+                break;
+            }
+            out.reserve(out.capacity().max(64));
+        }
+        out
+    })
 }
 
 fn hex_encode(data: &[u8]) -> Vec<u8> {

@@ -18,7 +18,7 @@ use crate::configure::ValidationError;
 use crate::error::{KrillaError, KrillaResult};
 use crate::geom::Rect;
 use crate::serialize::SerializeContext;
-use crate::stream::FilterStreamBuilder;
+use crate::stream::{deflate_encode, FilterStreamBuilder};
 use crate::surface::Location;
 use crate::text::outline::OutlineBuilder;
 use crate::text::Font;
@@ -132,6 +132,12 @@ impl CIDFont {
         }
     }
 
+    /// boardpack patch: what `prepare_font_programs` needs of this font.
+    #[cfg(all(feature = "rayon", feature = "comemo"))]
+    pub(crate) fn program_inputs(&self) -> (Font, GlyphRemapper) {
+        (self.font.clone(), self.glyph_remapper.clone())
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.is_empty
     }
@@ -236,22 +242,12 @@ impl CIDFont {
 
         let (subsetted, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
         let num_glyphs = subsetted.num_glyphs();
-        let subsetted_data = subsetted.font_data().0;
 
-        let font_stream = {
-            let mut data = subsetted_data.as_ref().as_ref();
-
-            // If we have a CFF font, only embed the standalone CFF program.
-            let subsetted_ref = skrifa::FontRef::new(data).map_err(|_| {
-                KrillaError::Font(self.font.clone(), "failed to read font subset".to_string())
-            })?;
-
-            if let Some(cff) = subsetted_ref.data_for_tag(Cff::TAG) {
-                data = cff.as_bytes();
-            }
-
-            FilterStreamBuilder::new_from_binary_data(data).finish(&sc.serialize_settings())
-        };
+        // boardpack patch: the compressed program comes from a memoized function, which
+        // `prepare_font_programs` has usually run for every font in parallel already.
+        let deflated = deflated_font_program(self.font.clone(), glyph_remapper)?;
+        let font_stream =
+            FilterStreamBuilder::new_from_deflated(&deflated).finish(&sc.serialize_settings());
 
         let base_font = base_font_name(&self.font, &self.glyph_remapper);
         let base_font_type0 = if is_cff {
@@ -433,6 +429,36 @@ pub(crate) fn base_font_name<T: Hash>(font: &Font, data: &T) -> String {
     format!("{subset_tag}+{trimmed}")
 }
 
+/// boardpack patch: the program of a font's subset, deflated: the standalone CFF program
+/// for a CFF font, else the whole subset.
+#[cfg_attr(feature = "comemo", comemo::memoize)]
+fn deflated_font_program(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<Vec<u8>> {
+    let (subsetted, _) = subset_font(font.clone(), glyph_remapper)?;
+    let subsetted_data = subsetted.font_data().0;
+    let mut data = subsetted_data.as_ref().as_ref();
+
+    // If we have a CFF font, only embed the standalone CFF program.
+    let subsetted_ref = skrifa::FontRef::new(data)
+        .map_err(|_| KrillaError::Font(font.clone(), "failed to read font subset".to_string()))?;
+
+    if let Some(cff) = subsetted_ref.data_for_tag(Cff::TAG) {
+        data = cff.as_bytes();
+    }
+
+    Ok(deflate_encode(data))
+}
+
+/// boardpack patch: subsets and compresses the programs of `fonts` (each with the glyphs
+/// a document uses) in parallel. Serializing them, one by one, then finds the results in
+/// the memoization cache: the fonts of a report cost about as much as the rest of its PDF.
+#[cfg(all(feature = "rayon", feature = "comemo"))]
+pub(crate) fn prepare_font_programs(fonts: &[(Font, GlyphRemapper)]) {
+    use rayon::prelude::*;
+    fonts.par_iter().for_each(|(font, glyph_remapper)| {
+        let _ = deflated_font_program(font.clone(), glyph_remapper);
+    });
+}
+
 #[cfg_attr(feature = "comemo", comemo::memoize)]
 fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font, Rect)> {
     let mut bbox: Option<Rect> = None;
@@ -442,6 +468,7 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
         .iter()
         .map(|v| (subsetter::Tag::new(v.0.get()), v.1.get()))
         .collect::<Vec<_>>();
+    let original = font.clone();
     let font = subsetter::subset_with_variations(
         font.font_data().as_ref(),
         font.index(),
@@ -457,15 +484,27 @@ fn subset_font(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaResult<(Font
     })?;
     let global_bbox = font.bbox();
 
-    for g in 0..font.num_glyphs() {
-        if let Some(path_bbox) = compute_bbox(&font, skrifa::GlyphId::new(g)) {
-            bbox = bbox
-                .map(|mut r| {
-                    r.expand(&path_bbox);
-                    r
-                })
-                .or(Some(path_bbox));
-        }
+    // boardpack patch: a glyph's outline in the subset is the original font's (unless
+    // the subset was instanced at variation coordinates), so its bounding box is
+    // computed on the original font. `compute_bbox` is memoized, so each glyph's box is
+    // computed once per process, not once per document.
+    let boxes: Vec<Option<Rect>> = if variation_coordinates.is_empty() {
+        glyph_remapper
+            .remapped_gids()
+            .map(|g| compute_bbox(&original, skrifa::GlyphId::new(g as u32)))
+            .collect()
+    } else {
+        (0..font.num_glyphs())
+            .map(|g| compute_bbox(&font, skrifa::GlyphId::new(g)))
+            .collect()
+    };
+    for path_bbox in boxes.into_iter().flatten() {
+        bbox = bbox
+            .map(|mut r| {
+                r.expand(&path_bbox);
+                r
+            })
+            .or(Some(path_bbox));
     }
 
     Ok((font, bbox.unwrap_or(global_bbox)))
