@@ -3,7 +3,8 @@
 //! (function calls, layout of blocks, stacks, shapes, …) are recorded while one report
 //! is laid out and written, after a warm-up report of another document so that no
 //! one-time set-up is counted. Prints the layout iterations and the costliest
-//! (scope, template line) pairs by self time and by inclusive time.
+//! (scope, template line) pairs by self time and by inclusive time; `--timeline` prints
+//! the scopes per thread instead.
 
 use boardpack::date::Date;
 use boardpack::read::{ReadOptions, read_path};
@@ -68,7 +69,7 @@ fn main() {
     export(Path::new("examples/os2forms-roadmap.md"), today);
     if first {
         typst_timing::disable();
-        timeline(&sources_of_templates());
+        timeline(&recorded(&sources_of_templates()));
         return;
     }
     let sources = sources_of_templates();
@@ -76,9 +77,11 @@ fn main() {
     typst_timing::enable();
     export(Path::new(&target), today);
     typst_timing::disable();
-    let mut json = Vec::new();
-    typst_timing::export_json(&mut json, |raw| locate(&sources, raw)).unwrap_or_else(|e| panic!("{e}"));
-    let events: Vec<Event> = serde_json::from_slice(&json).unwrap_or_else(|e| panic!("{e}"));
+    let events = recorded(&sources);
+    if std::env::args().any(|a| a == "--timeline") {
+        timeline(&events);
+        return;
+    }
 
     // Per thread, a stack of open scopes; self time is a scope's time minus its children's.
     let mut stacks: HashMap<u64, Vec<(String, f64, f64)>> = HashMap::new();
@@ -107,7 +110,7 @@ fn main() {
         }
     }
     println!("{target}");
-    for name in ["layout (1)", "layout (2)", "layout (3)", "layout (4)", "layout (5)", "eval", "pdf"] {
+    for name in ["eval", "iter (1)", "iter (2)", "iter (3)", "iter (4)", "iter (5)", "pdf"] {
         let ms: f64 = inclusive.iter().filter(|(k, _)| k.starts_with(name)).map(|(_, t)| t).sum();
         if ms > 0.0 {
             println!("  {name:<12}{:>8.2} ms", ms / 1e3);
@@ -139,6 +142,13 @@ fn main() {
     }
 }
 
+/// The events recorded since timing was enabled, with template places.
+fn recorded(sources: &[Source]) -> Vec<Event> {
+    let mut json = Vec::new();
+    typst_timing::export_json(&mut json, |raw| locate(sources, raw)).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_slice(&json).unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn sources_of_templates() -> Vec<Source> {
     boardpack::render::TEMPLATES
         .iter()
@@ -151,13 +161,10 @@ fn sources_of_templates() -> Vec<Source> {
 }
 
 /// Per thread, the scopes of the first levels that took over 0.3 ms, with start and end.
-fn timeline(sources: &[Source]) {
-    let mut json = Vec::new();
-    typst_timing::export_json(&mut json, |raw| locate(sources, raw)).unwrap_or_else(|e| panic!("{e}"));
-    let events: Vec<Event> = serde_json::from_slice(&json).unwrap_or_else(|e| panic!("{e}"));
+fn timeline(events: &[Event]) {
     let mut depth: HashMap<u64, Vec<f64>> = HashMap::new();
     let mut lines = Vec::new();
-    for event in &events {
+    for event in events {
         let stack = depth.entry(event.tid).or_default();
         if event.ph == "B" {
             stack.push(event.ts);
