@@ -10,7 +10,7 @@ pub use assets::{FONTS, TEMPLATES};
 
 use crate::date::Date;
 use crate::view::pack::PackData;
-use crate::view::{ReportData, Template};
+use crate::view::{PdfInfo, ReportData, Template};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use typst::World;
@@ -61,13 +61,36 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<PagedDo
         .iter()
         .filter_map(|(relative, virtual_path)| Some(ImageFile { dir: base_dir?, relative, virtual_path }))
         .collect();
-    compile_template(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)
+    let mut document =
+        compile_template(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)?;
+    set_info(&mut document, &data.pdf);
+    Ok(document)
 }
 
 /// Lays out a board pack's cover and contents.
 pub fn compile_cover(pack: &PackData) -> Result<PagedDocument, RenderError> {
     let json = serde_json::to_vec(pack).map_err(|e| RenderError::Data(e.to_string()))?;
-    compile_template("/pack.typ", &[(PACK_PATH, json)], &[], pack.today)
+    let mut document = compile_template("/pack.typ", &[(PACK_PATH, json)], &[], pack.today)?;
+    set_info(&mut document, &pack.cover.pdf);
+    Ok(document)
+}
+
+/// The PDF's metadata. Set here rather than by a `set document` rule in the templates:
+/// as a style, a document's title would be part of every layout's cache key, so that no
+/// layout of one document (a legend, a column heading) could be reused for the next.
+fn set_info(document: &mut PagedDocument, pdf: &PdfInfo) {
+    let info = document.info_mut();
+    info.title = Some(pdf.title.as_str().into());
+    info.author = pdf.author.iter().map(|a| a.as_str().into()).collect();
+    info.description = Some(pdf.description.as_str().into());
+    info.keywords = pdf.keywords.iter().map(|k| k.as_str().into()).collect();
+    let [year, month, day] = pdf.date;
+    info.date = Smart::Custom(
+        u8::try_from(month)
+            .ok()
+            .zip(u8::try_from(day).ok())
+            .and_then(|(month, day)| Datetime::from_ymd(year as i32, month, day)),
+    );
 }
 
 /// The cover's pages followed by every report's pages, as one document. Reports keep
