@@ -48,8 +48,13 @@ pub fn font_set() -> &'static FontSet {
     static FONT_SET: OnceLock<FontSet> = OnceLock::new();
     FONT_SET.get_or_init(|| {
         let fonts: Vec<Font> = FONTS.iter().flat_map(|(_, data)| Font::iter(Bytes::new(*data))).collect();
-        let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        book.hash(&mut std::collections::hash_map::DefaultHasher::new());
+        let book = with_hash(LazyHash::new(FontBook::from_fonts(&fonts)));
         FontSet { fonts, book }
     })
+}
+
+/// `value` after computing its lazily cached hash (a `LazyHash`, or a type built on one).
+pub fn with_hash<T: Hash>(value: T) -> T {
+    value.hash(&mut std::collections::hash_map::DefaultHasher::new());
+    value
 }

@@ -2,10 +2,9 @@
 //! virtual JSON file, the document's checked images, and a fixed `today`. It serves
 //! nothing else, so a template cannot read the disk or the clock.
 
-use super::assets::{TEMPLATES, font_set};
+use super::assets::{TEMPLATES, font_set, with_hash};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::Hash;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -49,12 +48,6 @@ fn shared() -> &'static Shared {
         );
         Shared { library, sources }
     })
-}
-
-/// `value` after computing its lazily cached hash.
-fn with_hash<T: Hash>(value: T) -> T {
-    value.hash(&mut std::collections::hash_map::DefaultHasher::new());
-    value
 }
 
 /// Builds the library and template sources, then the fonts, now rather than on first
