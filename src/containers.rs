@@ -8,13 +8,21 @@
 //! - the jekyll-mermaid plugin: `{% mermaid %}` … `{% endmermaid %}`.
 //!
 //! Each opening and closing line is rewritten to a code fence of the same byte length, so
-//! every offset into the text stays valid for diagnostics. Only a container whose opening
+//! every offset into the text stays valid for diagnostics. An HTML container's fence says
+//! so ([`HTML_INFO`]): its entities are decoded when the diagram is read. Only a container whose opening
 //! and closing lines stand alone is rewritten, never one inside a code fence (a page that
 //! documents the syntax shows it as written). A container that is never closed stays as
 //! written, with a warning.
 
 use crate::diag::{Diagnostic, Span};
 use std::borrow::Cow;
+
+/// The info string an HTML container's opening line becomes. Its text is HTML, so its
+/// entities (`&amp;`, `&gt;`, `&#58;`) are decoded before the diagram is read, as the
+/// browser does before Mermaid sees it. (The shortest HTML opening line,
+/// `<div class="mermaid">`, is longer than this fence.)
+pub const HTML_INFO: &str = "mermaid <html>";
+const HTML_FENCE: &str = "```mermaid <html>";
 
 /// The container kinds, with how to recognise their opening and closing lines.
 #[derive(Clone, Copy, PartialEq)]
@@ -33,14 +41,16 @@ pub fn as_fences<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a
         return Cow::Borrowed(text);
     }
     let lines: Vec<(usize, &str)> = line_spans(text);
-    // (line index, whether it opens the container)
+    // (line index, whether it opens the container), and each opening line's kind
     let mut rewrites: Vec<(usize, bool)> = Vec::new();
+    let mut kinds: std::collections::HashMap<usize, Kind> = std::collections::HashMap::new();
     let mut fence: Option<(char, usize)> = None;
     let mut open: Option<(usize, Kind)> = None;
     for (i, &(_, line)) in lines.iter().enumerate() {
         let trimmed = line.trim_end_matches(['\r', '\n']);
         if let Some((i_open, kind)) = open {
             if closes(trimmed, kind) {
+                kinds.insert(i_open, kind);
                 rewrites.push((i_open, true));
                 rewrites.push((i, false));
                 open = None;
@@ -82,7 +92,11 @@ pub fn as_fences<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a
     for (line, opening) in rewrites {
         let (start, content) = lines[line];
         let body = content.trim_end_matches(['\r', '\n']);
-        let fence = if opening { "```mermaid" } else { "```" };
+        let fence = match (opening, kinds.get(&line)) {
+            (true, Some(Kind::Div | Kind::Pre)) => HTML_FENCE,
+            (true, _) => "```mermaid",
+            (false, _) => "```",
+        };
         // A line shorter than its fence cannot happen (every opening line names
         // "mermaid"; every closing line is at least three bytes), but stay safe.
         if body.len() < fence.len() {
@@ -174,8 +188,9 @@ mod tests {
         assert_eq!(out.len(), text.len());
         assert_eq!(out.lines().count(), text.lines().count());
         let opening = out.lines().filter(|l| l.trim_end() == "```mermaid").count();
+        let html = out.lines().filter(|l| l.trim_end() == HTML_FENCE).count();
         let closing = out.lines().filter(|l| l.trim_end() == "```").count();
-        assert_eq!((opening, closing), (5, 5), "{out}");
+        assert_eq!((opening, html, closing), (3, 2, 5), "{out}");
         // The diagram lines themselves are untouched.
         assert_eq!(out.lines().filter(|l| *l == "gantt").count(), 4);
     }

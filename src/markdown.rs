@@ -21,8 +21,10 @@ pub const MAX_INLINE_DEPTH: usize = 12;
 /// A fenced Mermaid block as found in the page.
 #[derive(Clone, Debug)]
 pub struct RawDiagram {
-    /// The info string as written (`mermaid`, `{mermaid}`, `mermaid-example`).
+    /// The info string as written (`mermaid`, `{mermaid}`, `mermaid-example`), or
+    /// [`crate::containers::HTML_INFO`] for an HTML container.
     pub fence: String,
+    /// The diagram's text (an HTML container's with its entities decoded).
     pub text: String,
     /// From offsets in `text` to offsets in the markdown input.
     pub map: SourceMap,
@@ -475,10 +477,16 @@ impl Builder<'_> {
             self.check_fence_closed(info, &code.range);
             if is_mermaid_fence(info) {
                 let index = self.diagrams.len();
+                let (text, map) = if info.trim() == crate::containers::HTML_INFO {
+                    let (decoded, to_code) = decode_entities_mapped(&code.text);
+                    (decoded, to_code.then(&code.map))
+                } else {
+                    (code.text, code.map)
+                };
                 self.diagrams.push(RawDiagram {
                     fence: info.trim().to_string(),
-                    text: code.text,
-                    map: code.map,
+                    text,
+                    map,
                     offset: code.range.start,
                 });
                 self.push_block(Block::Diagram { diagram: index, line });
@@ -645,27 +653,52 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| entity(&after[..e]));
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &after[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    decode_entities_mapped(text).0
 }
+
+/// `text` with its HTML entities decoded, and a map from the decoded text's offsets back
+/// to `text`'s (an entity's character maps to its `&`).
+pub fn decode_entities_mapped(text: &str) -> (String, SourceMap) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = SourceMap::default();
+    let mut copied = 0;
+    for (range, c) in entities(text) {
+        if range.start > copied {
+            map.push_verbatim(out.len(), copied, range.start - copied);
+            out.push_str(&text[copied..range.start]);
+        }
+        map.push_generated(out.len(), range.start, c.len_utf8());
+        out.push(c);
+        copied = range.end;
+    }
+    map.push_verbatim(out.len(), copied, text.len() - copied);
+    out.push_str(&text[copied..]);
+    (out, map)
+}
+
+/// The decodable entities of `text` (`&amp;`, `&#58;`, `&#x3A;`): where each is, and its
+/// character.
+fn entities(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, char)> + '_ {
+    text.match_indices('&').filter_map(move |(amp, _)| {
+        let after = &text[amp + 1..];
+        let end = after.find(';').filter(|&e| e <= 10)?;
+        let c = entity(&after[..end])?;
+        Some((amp..amp + end + 2, c))
+    })
+}
+
+/// HTML's names for U+00A0 to U+00FF, in code point order.
+const LATIN1_ENTITIES: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo",
+    "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot",
+    "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",
+    "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute",
+    "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash",
+    "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde",
+    "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+    "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave",
+    "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+];
 
 fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
@@ -675,29 +708,46 @@ fn entity(name: &str) -> Option<char> {
         };
         return char::from_u32(code);
     }
+    if let Some(i) = LATIN1_ENTITIES.iter().position(|n| *n == name) {
+        return char::from_u32(0xA0 + i as u32);
+    }
     Some(match name {
         "amp" => '&',
         "lt" => '<',
         "gt" => '>',
         "quot" => '"',
         "apos" => '\'',
-        "nbsp" => '\u{a0}',
         "ndash" => '–',
         "mdash" => '—',
         "hellip" => '…',
-        "copy" => '©',
-        "aelig" => 'æ',
-        "oslash" => 'ø',
-        "aring" => 'å',
-        "AElig" => 'Æ',
-        "Oslash" => 'Ø',
-        "Aring" => 'Å',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bull" => '•',
+        "euro" => '€',
+        "trade" => '™',
+        "larr" => '←',
+        "rarr" => '→',
         _ => return None,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decoded_entities_map_back_to_the_text_as_written() {
+        let text = "a &amp; b &#x2014; c &bogus; d";
+        let (decoded, map) = decode_entities_mapped(text);
+        assert_eq!(decoded, "a & b — c &bogus; d");
+        // The decoded characters map to their entity, the rest to where it was written.
+        assert_eq!(map.map(decoded.find('&').unwrap_or(0)), 2);
+        assert_eq!(map.map(decoded.find('b').unwrap_or(0)), text.find('b').unwrap_or(0));
+        assert_eq!(map.map(decoded.find('c').unwrap_or(0)), text.find('c').unwrap_or(0));
+        assert_eq!(map.map(decoded.find('d').unwrap_or(0)), text.find('d').unwrap_or(0));
+        assert_eq!(map.map(decoded.len()), text.len());
+    }
+
     use super::*;
 
     fn parse_str(text: &str) -> (Parsed, Vec<Diagnostic>) {

@@ -200,8 +200,10 @@ pub enum Inline {
 pub struct Diagram {
     /// The first word of the diagram (`gantt`, `graph`, `pie`, ...).
     pub kind: String,
-    /// The fence's info string as written (`mermaid`, `{mermaid}`, `mermaid-example`).
+    /// The fence's info string as written (`mermaid`, `{mermaid}`, `mermaid-example`);
+    /// `mermaid <html>` for a `<div class="mermaid">` or `<pre class="mermaid">`.
     pub fence: String,
+    /// The diagram's text (an HTML container's with its entities decoded).
     pub source: String,
     pub line: usize,
     /// Resolved chart for `gantt` blocks; other kinds are kept but not drawn.

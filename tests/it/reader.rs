@@ -140,6 +140,26 @@ fn mermaid_containers_of_wikis_html_hugo_and_jekyll_are_diagrams() {
 }
 
 #[test]
+fn an_html_container_has_its_entities_decoded_and_positions_kept() {
+    let document = read(&crate::common::fixtures().join("containers/html-entities.md"));
+    let roadmap = &document.roadmap;
+    let charts: Vec<&boardpack::model::Timeline> =
+        roadmap.diagrams.iter().filter_map(|d| d.gantt.as_ref()).collect();
+    assert_eq!(charts.len(), 2);
+    let names: Vec<&str> = charts[0].tasks.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Research & design", "Build <core>", "Café – launch — party"]);
+    assert_eq!(charts[0].sections[0].name, "R&D");
+    assert_eq!(charts[0].title, "Design & build > ship");
+    // A code fence is Markdown, not HTML: its text stays as written.
+    assert_eq!(charts[1].tasks[0].name, "Fenced &amp; kept as written");
+    // Lines and columns are those of the page as written, entities and all.
+    let codes: Vec<(&str, usize, usize)> =
+        roadmap.diagnostics.iter().map(|d| (d.code, d.line.unwrap_or(0), d.column.unwrap_or(0))).collect();
+    assert_eq!(codes, [("gantt::invalid-date", 17, 48)], "{:#?}", roadmap.diagnostics);
+    assert_eq!(charts[0].tasks[2].line, 17);
+}
+
+#[test]
 fn a_garbled_front_matter_still_reads_with_a_title_from_the_heading() {
     let path = crate::common::fixtures().join("corpus/os2opendata-garbled-frontmatter.md");
     let document = read(&path);
