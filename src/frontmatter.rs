@@ -1,4 +1,5 @@
-//! The `---` YAML block at the top of a page: split it off keeping offsets, then read it
+//! The front matter at the top of a page (`---` YAML, `+++` TOML or a JSON object): split
+//! it off keeping offsets, then read it
 //! into [`Meta`]. Every YAML call of the project sits here, so the parser can be swapped.
 
 use crate::date::{Date, MONTH_NAMES, parse_iso_date};
@@ -10,19 +11,30 @@ use serde_json::Value;
 /// Front matter larger than this is refused rather than parsed (alias bombs, pasted data).
 pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
 
-/// The language of a front-matter block: Jekyll's `---` YAML or Hugo's `+++` TOML.
+/// The language of a front-matter block: Jekyll's `---` YAML, Hugo's `+++` TOML, or
+/// Hugo's JSON object (from a `{` line to a `}` line).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Syntax {
     Yaml,
     Toml,
+    Json,
 }
 
 impl Syntax {
-    /// The line that opens and closes the block.
-    fn delimiter(self) -> &'static str {
+    /// The line that opens the block.
+    fn opener(self) -> &'static str {
         match self {
             Syntax::Yaml => "---",
             Syntax::Toml => "+++",
+            Syntax::Json => "{",
+        }
+    }
+
+    /// The line that closes the block.
+    fn closer(self) -> &'static str {
+        match self {
+            Syntax::Json => "}",
+            other => other.opener(),
         }
     }
 }
@@ -30,7 +42,7 @@ impl Syntax {
 /// The page cut in two. `block` is `None` when the page has no (valid) front matter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The block's text (YAML or, for `syntax: Toml`, TOML).
+    /// The block's text (YAML, TOML, or for JSON the whole object, braces included).
     pub block: Option<&'a str>,
     /// Byte offset of the block's text in the page.
     pub block_offset: usize,
@@ -43,14 +55,19 @@ pub struct Split<'a> {
 /// Splits a Jekyll-style front matter block off `text`. As in Jekyll, the block must start
 /// on the very first line with `---` and end with a `---` (or `...`) line; anything else
 /// means the page has no front matter, and all of it is body. Hugo's TOML block between
-/// `+++` lines is read the same way. A first line that *ends* in `---` after stray text is
-/// reported, because that is a garbled block, not prose.
+/// `+++` lines, and its JSON object from a `{` line to a `}` line, are read the same way. A
+/// first line that *ends* in `---` after stray text is reported, because that is a
+/// garbled block, not prose.
 pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> {
     let whole_body = Split { block: None, block_offset: 0, syntax: Syntax::Yaml, body: text, body_offset: 0 };
     let first_end = text.find('\n').unwrap_or(text.len());
     let first = &text[..first_end];
-    let syntax = if first.trim_end() == "+++" { Syntax::Toml } else { Syntax::Yaml };
-    if first.trim_end() != syntax.delimiter() {
+    let syntax = match first.trim_end() {
+        "+++" => Syntax::Toml,
+        "{" => Syntax::Json,
+        _ => Syntax::Yaml,
+    };
+    if first.trim_end() != syntax.opener() {
         if let Some(stray) = first.trim_end().strip_suffix("---").filter(|s| !s.trim().is_empty())
             && closing_line(text, first_end, Syntax::Yaml).is_some()
         {
@@ -68,18 +85,29 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
     }
     let block_offset = (first_end + 1).min(text.len());
     let Some((close_start, close_end)) = closing_line(text, first_end, syntax) else {
-        let delimiter = syntax.delimiter();
+        let (opener, closer) = (syntax.opener(), syntax.closer());
         diagnostics.push(
             Diagnostic::warning(
                 "frontmatter::unclosed",
-                format!("the page starts with `{delimiter}` but the front matter is never closed; the page is read as having no front matter"),
+                format!("the page starts with `{opener}` but the front matter is never closed; the page is read as having no front matter"),
             )
             .with_span(Span::new(0, first.len()))
-            .with_hint(format!("close the block with a line holding only `{delimiter}`")),
+            .with_hint(format!("close the block with a line holding only `{closer}`")),
         );
         return whole_body;
     };
     let body_offset = close_end;
+    if syntax == Syntax::Json {
+        // The object is the block, braces and all.
+        let close = close_start + text[close_start..].find('}').map_or(0, |i| i + 1);
+        return Split {
+            block: Some(&text[..close]),
+            block_offset: 0,
+            syntax,
+            body: &text[body_offset..],
+            body_offset,
+        };
+    }
     Split {
         block: Some(&text[block_offset..close_start.max(block_offset)]),
         block_offset,
@@ -90,13 +118,13 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
 }
 
 /// The (start, end after its newline) of the first closing line after `from`: `---` or
-/// `...` for YAML, `+++` for TOML.
+/// `...` for YAML, `+++` for TOML, `}` for JSON.
 fn closing_line(text: &str, from: usize, syntax: Syntax) -> Option<(usize, usize)> {
     let mut pos = from + 1;
     while pos <= text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line = text[pos..end].trim_end();
-        if line == syntax.delimiter() || (syntax == Syntax::Yaml && line == "...") {
+        if line == syntax.closer() || (syntax == Syntax::Yaml && line == "...") {
             return Some((pos, (end + 1).min(text.len())));
         }
         if end >= text.len() {
@@ -127,8 +155,10 @@ pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Di
     if yaml.trim().is_empty() {
         return meta;
     }
-    if syntax == Syntax::Toml {
-        return parse_toml(yaml, offset, meta, diagnostics);
+    match syntax {
+        Syntax::Toml => return parse_toml(yaml, offset, meta, diagnostics),
+        Syntax::Json => return parse_json(yaml, offset, meta, diagnostics),
+        Syntax::Yaml => {}
     }
     let value = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(value) => value,
@@ -170,6 +200,55 @@ pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Di
     }
     meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
     meta
+}
+
+/// Hugo's JSON front matter (the object, braces included), into the same metadata as
+/// YAML's.
+fn parse_json(json_text: &str, offset: usize, mut meta: Meta, diagnostics: &mut Vec<Diagnostic>) -> Meta {
+    let object = match serde_json::from_str::<serde_json::Map<String, Value>>(json_text) {
+        Ok(object) => object,
+        Err(error) => {
+            let at = byte_of_line_column(json_text, error.line(), error.column());
+            diagnostics.push(
+                Diagnostic::error(
+                    "frontmatter::json",
+                    format!("the front matter is not valid JSON: {error}"),
+                )
+                .with_span(Span::at(offset + at, 1))
+                .with_hint("write each entry as `\"key\": \"text\"` and separate entries with commas"),
+            );
+            meta.front_matter = FrontMatterState::Broken;
+            return meta;
+        }
+    };
+    for (key, value) in object {
+        let span = json_key_span(json_text, &key).map(|s| s.shifted(offset));
+        assign(&mut meta, &key, value, span, diagnostics);
+    }
+    meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
+    meta
+}
+
+/// The byte offset of a 1-based line and column (serde_json's error position, in
+/// characters).
+fn byte_of_line_column(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let rest = &text[line_start.min(text.len())..];
+    line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
+}
+
+/// Where the value of the top-level JSON key `"key"` is written.
+fn json_key_span(json_text: &str, key: &str) -> Option<Span> {
+    let quoted = format!("\"{key}\"");
+    let at = json_text
+        .match_indices(&quoted)
+        .map(|(i, _)| i + quoted.len())
+        .find(|&end| json_text[end..].trim_start().starts_with(':'))?;
+    let colon = at + json_text[at..].find(':')? + 1;
+    let value = &json_text[colon..];
+    let lead = value.len() - value.trim_start().len();
+    let line = value[lead..].lines().next().unwrap_or("").trim_end().trim_end_matches(',');
+    Some(Span::at(colon + lead, line.len().max(1)))
 }
 
 /// Hugo's TOML front matter, into the same metadata as YAML's.
@@ -427,6 +506,50 @@ mod tests {
         assert_eq!(diags[0].code, "frontmatter::toml");
         let at = diags[0].span.map_or(0, |s| s.start);
         assert!(text[at..].starts_with("Roadmap"), "{:?}", &text[at..]);
+    }
+
+    #[test]
+    fn reads_hugo_json_front_matter_like_yaml() {
+        let text = "{\n  \"title\": \"Køreplan 2026\",\n  \"date\": \"2025-08-19\",\n  \"draft\": true,\n  \"status\": \"Udkast\",\n  \"tags\": [\"a\"]\n}\n# T\n";
+        let mut diags = Vec::new();
+        let split = split(text, &mut diags);
+        assert_eq!(split.syntax, Syntax::Json);
+        assert_eq!(&text[split.body_offset..], "# T\n");
+        let meta = parse(split.block.unwrap_or_default(), split.block_offset, split.syntax, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(meta.title.as_deref(), Some("Køreplan 2026"));
+        assert_eq!(meta.date.map(|d| d.to_string()).as_deref(), Some("2025-08-19"));
+        assert!(meta.draft);
+        assert!(meta.extra.contains_key("tags"));
+    }
+
+    #[test]
+    fn json_errors_and_bad_values_point_into_the_page() {
+        let text = "{\n  \"title\": \"x\"\n  \"date\": \"2025-08-19\"\n}\n";
+        let mut diags = Vec::new();
+        let split = split(text, &mut diags);
+        let meta = parse(split.block.unwrap_or_default(), split.block_offset, split.syntax, &mut diags);
+        assert_eq!(meta.front_matter, FrontMatterState::Broken);
+        assert_eq!(diags[0].code, "frontmatter::json");
+        let at = diags[0].span.map_or(0, |s| s.start);
+        assert!(text[at..].starts_with("\"date\""), "{:?}", &text[at..]);
+
+        let text = "{\n  \"title\": \"x\",\n  \"date\": \"2025-13-45\"\n}\n";
+        let mut diags = Vec::new();
+        let parts = super::split(text, &mut diags);
+        parse(parts.block.unwrap_or_default(), parts.block_offset, parts.syntax, &mut diags);
+        let at = diags[0].span.map_or(0, |s| s.start);
+        assert!(text[at..].starts_with("\"2025-13-45\""), "{diags:?}");
+    }
+
+    #[test]
+    fn an_unclosed_json_object_is_body_with_a_warning() {
+        let text = "{\n  \"title\": \"x\"\n# T\n";
+        let mut diags = Vec::new();
+        let split = split(text, &mut diags);
+        assert_eq!(split.block, None);
+        assert_eq!(split.body, text);
+        assert_eq!(diags[0].code, "frontmatter::unclosed");
     }
 
     #[test]
