@@ -4,7 +4,7 @@
 //! - Azure DevOps wikis: `::: mermaid` … `:::`;
 //! - HTML, as kramdown (Jekyll) pages and Mermaid's own docs embed diagrams:
 //!   `<div class="mermaid">` … `</div>` and `<pre class="mermaid">` … `</pre>`;
-//! - Hugo shortcodes: `{{< mermaid >}}` … `{{< /mermaid >}}`;
+//! - Hugo shortcodes: `{{< mermaid >}}` (parameters allowed) … `{{< /mermaid >}}`;
 //! - the jekyll-mermaid plugin: `{% mermaid %}` … `{% endmermaid %}`.
 //!
 //! Each opening and closing line is rewritten to a code fence of the same byte length, so
@@ -142,12 +142,28 @@ fn opens(line: &str) -> Option<Kind> {
             return Some(kind);
         }
     }
+    if is_hugo_mermaid(&lower) {
+        return Some(Kind::Hugo);
+    }
     let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
     match compact.as_str() {
-        "{{<mermaid>}}" | "{{%mermaid%}}" => Some(Kind::Hugo),
         "{%mermaid%}" | "{%-mermaid-%}" => Some(Kind::Liquid),
         _ => None,
     }
+}
+
+/// `{{< mermaid >}}` or `{{% mermaid %}}`, with or without parameters
+/// (`{{< mermaid align="left" >}}`, as the Learn and Relearn themes write it).
+fn is_hugo_mermaid(line: &str) -> bool {
+    let inner = [("{{<", ">}}"), ("{{%", "%}}")]
+        .iter()
+        .find_map(|(open, close)| line.strip_prefix(open)?.strip_suffix(close));
+    inner.is_some_and(|inner| {
+        let inner = inner.trim_start();
+        inner
+            .strip_prefix("mermaid")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    })
 }
 
 fn closes(line: &str, kind: Kind) -> bool {
@@ -183,16 +199,16 @@ mod tests {
     fn every_container_becomes_a_fence_of_the_same_length() {
         let text = "a\n\n::: mermaid\ngantt\n:::\n\n<div class=\"mermaid\">\ngantt\n</div>\n\n\
                     <pre class='diagram mermaid'>\npie\n</pre>\n\n{{< mermaid >}}\ngantt\n{{< /mermaid >}}\n\n\
-                    {% mermaid %}\ngantt\n{% endmermaid %}\n";
+                    {% mermaid %}\ngantt\n{% endmermaid %}\n\n{{< mermaid align=\"left\" >}}\ngantt\n{{</mermaid>}}\n";
         let out = as_fences(text, &mut Vec::new());
         assert_eq!(out.len(), text.len());
         assert_eq!(out.lines().count(), text.lines().count());
         let opening = out.lines().filter(|l| l.trim_end() == "```mermaid").count();
         let html = out.lines().filter(|l| l.trim_end() == HTML_FENCE).count();
         let closing = out.lines().filter(|l| l.trim_end() == "```").count();
-        assert_eq!((opening, html, closing), (3, 2, 5), "{out}");
+        assert_eq!((opening, html, closing), (4, 2, 6), "{out}");
         // The diagram lines themselves are untouched.
-        assert_eq!(out.lines().filter(|l| *l == "gantt").count(), 4);
+        assert_eq!(out.lines().filter(|l| *l == "gantt").count(), 5);
     }
 
     #[test]
