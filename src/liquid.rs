@@ -84,7 +84,8 @@ impl Expander<'_> {
             // A Hugo shortcode ({{< ... >}}): not Liquid, kept as written. Mermaid's
             // shortcode becomes a diagram (see `containers`), so it needs no warning.
             let shortcode = inner.trim_matches(['<', '>', '%', ' ']);
-            if shortcode == "mermaid" || shortcode == "/mermaid" {
+            let name = shortcode.split_whitespace().next().unwrap_or("");
+            if name == "mermaid" || name == "/mermaid" {
                 self.copy(start, end);
                 return end;
             }
