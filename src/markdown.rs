@@ -10,9 +10,10 @@ use std::ops::Range;
 /// Containers (lists, items, quotes) nested deeper than this are flattened, with an error,
 /// so that a hostile page cannot exhaust the stack of the reader or the templates: the
 /// report data must stay within Typst's limits on JSON nesting (128, and each list level
-/// costs four), function calls and layout depth. 16 containers are 8 levels of lists,
-/// more than any roadmap uses.
-pub const MAX_DEPTH: usize = 16;
+/// costs four), function calls and layout depth. A list level is two containers (the list
+/// and its item), so this is 12 levels of lists, more than any roadmap uses; a 12-level list
+/// inside a track's activities was checked to render in every template.
+pub const MAX_DEPTH: usize = 24;
 
 /// Inline markup (emphasis, links) nested deeper than this keeps its text but not the
 /// extra levels of markup.
@@ -423,11 +424,12 @@ impl Builder<'_> {
     }
 
     fn open_container(&mut self, container: Container, offset: usize) {
-        if self.containers.len() >= MAX_DEPTH {
+        // The root is not a nesting level.
+        if self.containers.len() > MAX_DEPTH {
             if !self.depth_warned {
                 self.depth_warned = true;
                 self.diagnostics.push(
-                    Diagnostic::error("markdown::too-deep", format!("content is nested more than {MAX_DEPTH} levels deep; deeper levels are shown flattened"))
+                    Diagnostic::error("markdown::too-deep", format!("lists and quotes are nested more than {} levels deep; deeper levels are shown flattened", MAX_DEPTH / 2))
                         .with_span(Span::at(offset, 1)),
                 );
             }
@@ -815,6 +817,16 @@ mod tests {
         assert_eq!(rows[0][1], vec![Inline::Text { text: "2".into() }]);
         let Some(Block::List { items, .. }) = parsed.blocks.get(1) else { panic!() };
         assert_eq!(items[0].checked, Some(true));
+    }
+
+    #[test]
+    fn twelve_list_levels_are_kept_as_written() {
+        let text: String = (0..12).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect();
+        let (_, diags) = parse_str(&text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let text: String = (0..13).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect();
+        let (_, diags) = parse_str(&text);
+        assert!(diags.iter().any(|d| d.code == "markdown::too-deep"));
     }
 
     #[test]
