@@ -522,6 +522,19 @@ fn value_start(s: &str, t: &Token, kw_len: usize) -> usize {
     (p + n).min(t.end)
 }
 
+/// CSS declarations (`stroke-width:5px,stroke:#0f0;opacity:0.5`): every item a property
+/// name, a colon and a value.
+fn looks_like_css(s: &str) -> bool {
+    s.split([',', ';']).map(str::trim).filter(|item| !item.is_empty()).all(|item| {
+        item.split_once(':').is_some_and(|(property, value)| {
+            let property = property.trim();
+            !property.is_empty()
+                && property.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                && !value.trim().is_empty()
+        })
+    })
+}
+
 fn looks_like_task_data(s: &str) -> bool {
     let items: Vec<&str> = s.split(',').map(str::trim).collect();
     let last = items.last().copied().unwrap_or("");
@@ -612,7 +625,9 @@ impl<'a> Parser<'a> {
                 .with_hint(format!("write the value on the same line (`{kw} …`) or remove the bare `{written}`")),
             );
         } else if let Some(colon) = text.find(':') {
-            let hijacked = written != kw || looks_like_task_data(&text[colon + 1..]);
+            // `todayMarker stroke-width:5px,stroke:#0f0` is a style, as Mermaid's docs write it.
+            let style = kw == "todayMarker" && written == kw && looks_like_css(text);
+            let hijacked = written != kw || (!style && looks_like_task_data(&text[colon + 1..]));
             if hijacked
                 && matches!(
                     kw,
@@ -1101,5 +1116,14 @@ mod tests {
         let p = parse("gantt\n  just words\n  a :b, 1d\n");
         assert_eq!(p.stmts.len(), 1);
         assert_eq!(p.diags.len(), 1);
+    }
+
+    #[test]
+    fn a_today_marker_style_is_not_a_hijacked_task() {
+        let codes = |s: &str| parse(s).diags.iter().map(|d| d.code).collect::<Vec<_>>();
+        assert!(codes("gantt\n  todayMarker stroke-width:5px,stroke:#0f0,opacity:0.5\n").is_empty());
+        assert!(codes("gantt\n  todayMarker stroke: red, stroke-width: 3px\n").is_empty());
+        // A task that happens to start with the keyword still is one.
+        assert_eq!(codes("gantt\n  todayMarker review :a, 2026-01-05, 3d\n"), [codes::KEYWORD_HIJACK]);
     }
 }
