@@ -235,8 +235,34 @@ pub fn apply_status(roadmap: &mut Roadmap) {
     }
 }
 
+/// `text` with each `<br>` (`<br/>`, `<BR />`) replaced by `with`: Mermaid splits a
+/// section's label into lines there.
+pub fn replace_breaks(text: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at + 1..];
+        let is_br = tag.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("br"));
+        let close = tag.find('>');
+        match close.filter(|&c| is_br && tag[2..c].trim_end_matches('/').trim().is_empty()) {
+            Some(c) => {
+                out.push_str(with);
+                rest = &tag[c + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = tag;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Lower case without accents or punctuation, single-spaced: the key for matching names.
 pub fn fold(text: &str) -> String {
+    let text = replace_breaks(text, " ");
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {
@@ -259,6 +285,13 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn breaks_in_labels_become_the_given_text() {
+        assert_eq!(replace_breaks("Drift<br>og<BR/>support<br />x", "|"), "Drift|og|support|x");
+        assert_eq!(replace_breaks("a < b <bravo> <br", "|"), "a < b <bravo> <br");
+        assert_eq!(fold("Drift<br>og support"), fold("Drift og support"));
+    }
 
     #[test]
     fn folds_case_accents_and_punctuation() {

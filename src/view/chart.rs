@@ -151,7 +151,11 @@ pub fn build(
             rows.push(row);
         }
         if !rows.is_empty() {
-            lanes.push(Lane { name: section.name.clone(), color: color_index(timeline, index), rows });
+            lanes.push(Lane {
+                name: crate::transform::replace_breaks(&section.name, "\n"),
+                color: color_index(timeline, index),
+                rows,
+            });
         }
     }
     let markers = timeline

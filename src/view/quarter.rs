@@ -115,7 +115,11 @@ pub fn build(roadmap: &Roadmap, quarter: Quarter, lang: Lang) -> QuarterView {
     };
     for timeline in roadmap.diagrams.iter().filter_map(|d| d.gantt.as_ref()) {
         for task in &timeline.tasks {
-            let section = timeline.sections.get(task.section).map(|s| s.name.clone()).unwrap_or_default();
+            let section = timeline
+                .sections
+                .get(task.section)
+                .map(|s| crate::transform::replace_breaks(&s.name, " "))
+                .unwrap_or_default();
             let item = |kind| quarter_task(task, &section, kind, lang);
             match relation(task, start, end) {
                 None => view.undated += 1,

@@ -169,6 +169,25 @@ fn a_heading_track_is_shown_once_in_its_band_and_the_rest_stays_content() {
 }
 
 #[test]
+fn a_br_in_a_section_name_breaks_its_label_and_still_links_its_track() {
+    let page = "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section Drift<br>og support\n    Vagtplan :a, 2026-01-05, 10d\n```\n\n## Drift og support\n\n- Bemanding af vagten\n";
+    let document = boardpack::read::read_bytes(
+        page.as_bytes(),
+        "plan.md",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    );
+    let data = view::build(&document.roadmap, &options(&document.roadmap));
+    assert_eq!(data.tracks.len(), 1);
+    assert_eq!(data.tracks[0].activities.len(), 1, "the heading `Drift og support` is the section's track");
+    let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+    let text = inspect::page_texts(&laid_out).join("\n");
+    // Page texts join lines with spaces: the label's two lines read as one.
+    assert!(!text.contains("<br>"), "{text}");
+    assert!(text.contains("Drift og support"), "{text}");
+}
+
+#[test]
 fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
     let page = "# 项目计划\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section 设计\n    需求分析 :2026-01-06, 3d\n    原型设计与后端开发 :2026-01-09, 3d\n```\n";
     let mut document = boardpack::read::read_bytes(
