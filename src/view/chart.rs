@@ -142,7 +142,7 @@ pub fn build(
             let row = row(t, task, &axis, lang);
             if row.kind == "unplaced" {
                 unplaced.push(Unplaced {
-                    name: task.name.clone(),
+                    name: super::label::breakable(&task.name),
                     section: section.name.clone(),
                     reason: row.note.clone().unwrap_or_default(),
                     line: task.line,
@@ -237,7 +237,7 @@ fn row(index: usize, task: &Task, axis: &Axis, lang: Lang) -> Row {
         task.end.map(|e| lang.short_datetime(e)).unwrap_or_else(|| raw_or_dash(task.raw.end.as_deref()));
     let base = Row {
         task: index,
-        name: task.name.clone(),
+        name: super::label::breakable(&task.name),
         kind: "unplaced",
         x0: 0.0,
         x1: 0.0,

@@ -4,6 +4,7 @@
 
 pub mod axis;
 pub mod chart;
+pub mod label;
 pub mod pack;
 pub mod quarter;
 
@@ -331,7 +332,7 @@ fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
         TaskStatus::Undated => lang.label("undated"),
     };
     TaskLine {
-        name: task.name.clone(),
+        name: label::breakable(&task.name),
         start,
         end,
         status: task.status,

@@ -168,7 +168,7 @@ fn quarter_task(task: &Task, section: &str, kind: &'static str, lang: Lang) -> Q
         TaskStatus::Undated => lang.label("undated"),
     };
     QuarterTask {
-        name: task.name.clone(),
+        name: super::label::breakable(&task.name),
         section: section.to_string(),
         start: task.start.map(|s| lang.short_datetime(s)).unwrap_or_default(),
         end: task.end.map(|e| lang.short_datetime(e)).unwrap_or_default(),

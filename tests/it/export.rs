@@ -188,6 +188,27 @@ fn a_br_in_a_section_name_breaks_its_label_and_still_links_its_track() {
 }
 
 #[test]
+fn an_overlong_task_name_wraps_in_its_column_without_extra_characters() {
+    let name = "Migrate_github_actions_workflow_ci_build_and_release_pipeline_to_reusable_workflows";
+    let page = format!(
+        "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section CI\n    {name} :a, 2026-01-05, 10d\n```\n"
+    );
+    let document = boardpack::read::read_bytes(
+        page.as_bytes(),
+        "plan.md",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    );
+    let data = view::build(&document.roadmap, &options(&document.roadmap));
+    let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+    let text = inspect::page_texts(&laid_out).join(" ");
+    // Lines join with spaces here: the name is on several lines, and nothing was added to it.
+    assert!(!text.contains(name), "the name ran on unbroken: {text}");
+    assert!(!text.contains('\u{200B}'));
+    assert!(text.replace(' ', "").contains(name), "{text}");
+}
+
+#[test]
 fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
     let page = "# 项目计划\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section 设计\n    需求分析 :2026-01-06, 3d\n    原型设计与后端开发 :2026-01-09, 3d\n```\n";
     let mut document = boardpack::read::read_bytes(
