@@ -28,6 +28,16 @@ fn item_texts(items: &[ListItem], out: &mut Vec<String>) {
 }
 
 /// Page text with all whitespace removed, so that wrapped lines still match.
+/// A page given as text, read as `plan.md` on the tests' date.
+fn read_page(page: &str) -> boardpack::read::Document {
+    boardpack::read::read_bytes(
+        page.as_bytes(),
+        "plan.md",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    )
+}
+
 fn squash(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -171,12 +181,7 @@ fn a_heading_track_is_shown_once_in_its_band_and_the_rest_stays_content() {
 #[test]
 fn a_br_in_a_section_name_breaks_its_label_and_still_links_its_track() {
     let page = "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section Drift<br>og support\n    Vagtplan :a, 2026-01-05, 10d\n```\n\n## Drift og support\n\n- Bemanding af vagten\n";
-    let document = boardpack::read::read_bytes(
-        page.as_bytes(),
-        "plan.md",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    );
+    let document = read_page(&page);
     let data = view::build(&document.roadmap, &options(&document.roadmap));
     assert_eq!(data.tracks.len(), 1);
     assert_eq!(data.tracks[0].activities.len(), 1, "the heading `Drift og support` is the section's track");
@@ -193,12 +198,7 @@ fn an_overlong_task_name_wraps_in_its_column_without_extra_characters() {
     let page = format!(
         "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section CI\n    {name} :a, 2026-01-05, 10d\n```\n"
     );
-    let document = boardpack::read::read_bytes(
-        page.as_bytes(),
-        "plan.md",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    );
+    let document = read_page(&page);
     let data = view::build(&document.roadmap, &options(&document.roadmap));
     let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
     let text = inspect::page_texts(&laid_out).join(" ");
@@ -211,12 +211,7 @@ fn an_overlong_task_name_wraps_in_its_column_without_extra_characters() {
 #[test]
 fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
     let page = "# 项目计划\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section 设计\n    需求分析 :2026-01-06, 3d\n    原型设计与后端开发 :2026-01-09, 3d\n```\n";
-    let mut document = boardpack::read::read_bytes(
-        page.as_bytes(),
-        "plan.md",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    );
+    let mut document = read_page(page);
     let opts = options(&document.roadmap);
     let exported = boardpack::export::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
     assert!(!exported.archival);
@@ -234,12 +229,7 @@ fn letters_written_with_combining_marks_get_the_same_glyphs_as_precomposed_ones(
     let page = format!(
         "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section S\n    {composed} :2026-01-06, 3d\n    {decomposed} :2026-01-09, 3d\n```\n"
     );
-    let document = boardpack::read::read_bytes(
-        page.as_bytes(),
-        "plan.md",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    );
+    let document = read_page(&page);
     let data = view::build(&document.roadmap, &options(&document.roadmap));
     let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
     let runs = inspect::text_runs(&laid_out);
