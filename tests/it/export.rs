@@ -181,7 +181,7 @@ fn a_heading_track_is_shown_once_in_its_band_and_the_rest_stays_content() {
 #[test]
 fn a_br_in_a_section_name_breaks_its_label_and_still_links_its_track() {
     let page = "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section Drift<br>og support\n    Vagtplan :a, 2026-01-05, 10d\n```\n\n## Drift og support\n\n- Bemanding af vagten\n";
-    let document = read_page(&page);
+    let document = read_page(page);
     let data = view::build(&document.roadmap, &options(&document.roadmap));
     assert_eq!(data.tracks.len(), 1);
     assert_eq!(data.tracks[0].activities.len(), 1, "the heading `Drift og support` is the section's track");
