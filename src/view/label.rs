@@ -1,6 +1,7 @@
 //! Names as the templates show them: a word too long for any column (an identifier, a
 //! URL) gets places where a line may break, so it wraps inside its column instead of
-//! running under the bars. Typst breaks lines only between words; hyphenation is off.
+//! running under the bars (Typst breaks lines only between words; hyphenation is off);
+//! and texts shortened for the one-line page footer.
 
 /// Words up to this many characters are left alone: they fit every name column.
 const LONG_WORD: usize = 28;
@@ -47,9 +48,34 @@ pub fn breakable(name: &str) -> String {
     out
 }
 
+/// `text` cut to at most `max` characters, at a word boundary where there is one in its
+/// second half, ending in "…".
+pub fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = cut.rfind(char::is_whitespace).filter(|&i| cut[..i].chars().count() >= max / 2);
+    let kept = at_word.map_or(cut.as_str(), |i| &cut[..i]);
+    let kept =
+        kept.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '-' | '·'));
+    format!("{kept}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_texts_are_shortened_at_a_word() {
+        assert_eq!(shortened("Roadmap 2026", 70), "Roadmap 2026");
+        let title = "Strategisk handlingsplan for digitalisering af den kommunale sagsbehandling på tværs af forvaltninger";
+        let short = shortened(title, 70);
+        assert!(short.chars().count() <= 70, "{short}");
+        assert_eq!(short, "Strategisk handlingsplan for digitalisering af den kommunale…");
+        let word = "x".repeat(100);
+        assert_eq!(shortened(&word, 10).chars().count(), 10);
+    }
 
     #[test]
     fn only_overlong_words_get_break_opportunities() {

@@ -92,6 +92,10 @@ pub struct Header {
     pub meeting_date: Option<String>,
     /// Shown under the title (the quarter, or "Bilag").
     pub subtitle: Option<String>,
+    /// The title and status in the page footer, shortened so that the footer stays one
+    /// line on a portrait page.
+    pub running_title: String,
+    pub running_status: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -184,6 +188,10 @@ pub fn choose_lang(flag: Option<&str>, roadmap: &Roadmap) -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// The footer's room at 7 pt on a portrait page, beside "Genereret … Side X af Y".
+const RUNNING_TITLE_CHARS: usize = 70;
+const RUNNING_STATUS_CHARS: usize = 30;
+
 fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
     let lang = options.lang;
     let meta = &roadmap.meta;
@@ -219,6 +227,8 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
         generated: lang.long_date(roadmap.today),
         meeting_date: options.meeting_date.map(|d| lang.long_date(d)),
         subtitle,
+        running_title: label::shortened(&roadmap.title, RUNNING_TITLE_CHARS),
+        running_status: meta.status.as_deref().map(|s| label::shortened(s, RUNNING_STATUS_CHARS)),
     }
 }
 

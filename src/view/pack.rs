@@ -42,6 +42,8 @@ pub fn build(entries: Vec<PackEntry>, quarter: Option<Quarter>, lang: Lang, toda
         None => lang.label("board-pack").to_string(),
     };
     let header = Header {
+        running_title: title.clone(),
+        running_status: None,
         title: title.clone(),
         eyebrow: vec!["BOARDPACK".into()],
         product: None,

@@ -280,6 +280,27 @@ fn no_text_runs_off_the_page_even_with_a_very_long_status_and_title() {
 }
 
 #[test]
+fn long_metadata_wraps_in_the_title_block_and_the_footer_keeps_a_short_title() {
+    let title = "Strategisk handlingsplan for digitalisering af den kommunale sagsbehandling på tværs af forvaltninger, 2026–2030";
+    let page = format!(
+        "---\ntitle: \"{title}\"\nauthor: \"Kommunernes Landsforening, Digitaliseringsstyrelsen og KOMBIT i samarbejde med de fem regioner\"\nparent: \"Fælleskommunal digitalisering og infrastruktur\"\nversion: \"2.3.1-rc1\"\nstatus: \"Til godkendelse i direktionen\"\ndate: 2026-01-15\n---\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section A\n    Task :a, 2026-01-05, 10d\n```\n"
+    );
+    let document = read_page(&page);
+    for template in [Template::Report, Template::Minutes] {
+        let mut opts = options(&document.roadmap);
+        opts.template = template;
+        let data = view::build(&document.roadmap, &opts);
+        assert!(data.header.running_title.chars().count() <= 70, "{}", data.header.running_title);
+        assert!(data.header.running_title.ends_with('…'));
+        let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+        let off = inspect::text_off_page(&laid_out);
+        assert!(off.is_empty(), "{template:?}: text off the page: {off:?}");
+        let text = inspect::page_texts(&laid_out).join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(title), "the title block shows the whole title: {text}");
+    }
+}
+
+#[test]
 fn no_corpus_page_has_text_off_the_page() {
     let mut problems = Vec::new();
     for path in corpus_files() {
