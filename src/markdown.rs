@@ -702,7 +702,8 @@ const LATIN1_ENTITIES: [&str; 96] = [
     "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
 ];
 
-fn entity(name: &str) -> Option<char> {
+/// The character an HTML entity's name (`amp`, `#42`, `#x2A`) stands for.
+pub(crate) fn entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

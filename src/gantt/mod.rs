@@ -177,10 +177,15 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     for (r, rep) in &ent {
         if !rep.is_empty() {
             let written = m.text[r.clone()].to_string();
+            // Mermaid draws `#42;` as `&#42;`, which the browser shows as `*`.
+            let name = &written[1..written.len() - 1];
+            let html =
+                if name.bytes().all(|b| b.is_ascii_digit()) { format!("#{name}") } else { name.to_string() };
+            let drawn = crate::markdown::entity(&html).map_or_else(|| format!("&{html};"), String::from);
             diags.push(
                 Diagnostic::warning(
                     codes::HTML_ENTITY,
-                    format!("Mermaid treats `{written}` as an HTML entity, so the chart shows `&{}` instead of the text", &written[1..]),
+                    format!("Mermaid treats `{written}` as an HTML entity, so the chart shows `{drawn}` instead of the text"),
                 )
                 .with_span(m.span(r.clone()))
                 .with_hint("boardpack keeps the text as written; avoid `#word;` in Mermaid text (e.g. write `# 42` or `No. 42`)"),
