@@ -25,11 +25,18 @@ pub fn export_laid_out(
     document: &mut Document,
     options: &ReportOptions,
 ) -> Result<(Exported, render::PagedDocument), RenderError> {
-    let data = view::build(&document.roadmap, options);
+    let mut data = view::build(&document.roadmap, options);
+    // An image that does not decode is shown by its description, and named; the others
+    // are still embedded.
+    let mut image_warnings = undecodable_images(document, data.images.keys());
+    for (relative, _) in &image_warnings {
+        data.images.remove(relative);
+    }
     let laid_out = match render::compile(&data, document.base_dir.as_deref()) {
         Ok(laid_out) => laid_out,
         Err(error) if !data.images.is_empty() => {
-            // A corrupt image must not cost the whole report: try once more without images.
+            // An image that decoded above but still failed must not cost the whole report:
+            // try once more without images.
             let mut without = data;
             without.images.clear();
             let laid_out = render::compile(&without, None).map_err(|_| error)?;
@@ -41,6 +48,7 @@ pub fn export_laid_out(
         }
         Err(error) => return Err(error),
     };
+    document.roadmap.diagnostics.extend(image_warnings.drain(..).map(|(_, warning)| warning));
     let missing = inspect::missing_glyphs(&laid_out);
     // A page in a script without a bundled font (Chinese, say) misses hundreds of
     // characters: the first few are located one by one, the rest summed up in one line.
@@ -83,6 +91,33 @@ pub fn export_laid_out(
     }
     let pdf = render::pdf(&laid_out, document.roadmap.today, archival)?;
     Ok((Exported { pdf, pages: inspect::page_count(&laid_out), archival }, laid_out))
+}
+
+/// The images (paths relative to the page's folder) that cannot be read or decoded, each
+/// with a warning located at its reference in the page.
+pub fn undecodable_images<'a>(
+    document: &Document,
+    relatives: impl IntoIterator<Item = &'a String>,
+) -> Vec<(String, Diagnostic)> {
+    let Some(dir) = document.base_dir.as_deref() else { return Vec::new() };
+    relatives
+        .into_iter()
+        .filter(|relative| !render::image_decodes(dir, relative))
+        .map(|relative| {
+            let warning = Diagnostic::warning(
+                "asset::bad-image",
+                format!(
+                    "the image `{relative}` could not be decoded; the report shows its description instead"
+                ),
+            )
+            .with_hint("check that the file is a complete PNG, JPEG, GIF, WebP or SVG image");
+            let warning = match document.text.find(relative.as_str()) {
+                Some(start) => warning.with_span(Span::at(start, relative.len())),
+                None => warning,
+            };
+            (relative.clone(), warning)
+        })
+        .collect()
 }
 
 /// `diagnostic` pointed at the first `c` of the page, if the page has one (a character

@@ -21,7 +21,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     }
     let (mut errors, mut warnings, mut files) = (0, 0, 0);
     for page in &found {
-        let document = match crate::read::read_path(&page.path, &options) {
+        let mut document = match crate::read::read_path(&page.path, &options) {
             Ok(document) => document,
             Err(error) => {
                 print_error(&format!("{}: {error}", page.path.display()));
@@ -30,6 +30,14 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         };
         files += 1;
+        // An image that does not decode is found only by decoding it, as an export would.
+        let images = crate::view::image_paths(&document.roadmap);
+        let bad = crate::export::undecodable_images(&document, &images);
+        if !bad.is_empty() {
+            document.roadmap.diagnostics.extend(bad.into_iter().map(|(_, warning)| warning));
+            let index = crate::diag::LineIndex::new(&document.text);
+            crate::read::finish_diagnostics(&mut document.roadmap.diagnostics, &document.text, &index);
+        }
         print_diagnostics(&document, args.format);
         for d in &document.roadmap.diagnostics {
             match d.severity {

@@ -241,6 +241,19 @@ fn typst_date(date: Date) -> Datetime {
         .unwrap_or_else(|| unreachable!("1970-01-01 is a valid Typst date"))
 }
 
+/// Whether the image at `relative` in `dir` can be read and decoded, as Typst will when it
+/// lays the image out (the decoding is memoized, so it is not done twice).
+pub fn image_decodes(dir: &Path, relative: &str) -> bool {
+    use typst::visualize::{ImageFormat, RasterImage, SvgImage, VectorFormat};
+    let Some(bytes) = read_image(dir, relative) else { return false };
+    let bytes = Bytes::new(bytes);
+    match ImageFormat::detect(&bytes) {
+        Some(ImageFormat::Raster(format)) => RasterImage::plain(bytes, format).is_ok(),
+        Some(ImageFormat::Vector(VectorFormat::Svg)) => SvgImage::new(bytes).is_ok(),
+        _ => false,
+    }
+}
+
 /// Re-checks and reads an image that the reader already validated (the file may have
 /// changed since): it must still resolve inside `dir`.
 fn read_image(dir: &Path, relative: &str) -> Option<Vec<u8>> {

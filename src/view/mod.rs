@@ -443,6 +443,11 @@ fn similar(a: &[String], b: &[String]) -> bool {
     shared * 2 >= a.len().max(b.len())
 }
 
+/// The page's images that resolved to a file, by their path relative to its folder.
+pub fn image_paths(roadmap: &Roadmap) -> Vec<String> {
+    collect_images(&roadmap.blocks).into_keys().collect()
+}
+
 fn collect_images(blocks: &[Block]) -> BTreeMap<String, String> {
     let mut images = BTreeMap::new();
     let mut visit = |inlines: &[Inline]| collect_inline_images(inlines, &mut images);

@@ -107,3 +107,39 @@ fn fuzz_finds_stay_fixed() {
         assert!(!codes.is_empty(), "{}", entry.path().display());
     }
 }
+
+/// A valid 1×1 PNG (a green pixel).
+const TINY_PNG: [u8; 69] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 144,
+    119, 83, 222, 0, 0, 0, 12, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 0, 3, 1, 1, 0, 201, 254, 146,
+    239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+#[test]
+fn one_broken_image_is_named_and_the_others_are_still_embedded() {
+    let dir = std::env::temp_dir().join(format!("boardpack-images-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("good.png"), TINY_PNG).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("broken.png"), b"\x89PNG not really").unwrap_or_else(|e| panic!("{e}"));
+    let page = "# Images\n\n![Good picture](good.png)\n\n![Broken picture](broken.png)\n";
+    let path = dir.join("page.md");
+    std::fs::write(&path, page).unwrap_or_else(|e| panic!("{e}"));
+    let mut document = read_path(&path, &opts()).unwrap_or_else(|e| panic!("{e}"));
+    let options = ReportOptions {
+        lang: boardpack::locale::Lang::En,
+        template: Template::Report,
+        quarter: None,
+        meeting_date: None,
+    };
+    let (_, laid_out) =
+        boardpack::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let bad: Vec<_> = document.roadmap.diagnostics.iter().filter(|d| d.code == "asset::bad-image").collect();
+    assert_eq!(bad.len(), 1, "{bad:#?}");
+    assert!(bad[0].message.contains("broken.png"));
+    assert_eq!((bad[0].line, bad[0].column), (Some(5), Some(19)));
+    let text = inspect::page_texts(&laid_out).join(" ");
+    // The broken image is shown by its description; the good one is drawn, not described.
+    assert!(text.contains("[Broken picture]"), "{text}");
+    assert!(!text.contains("Good picture"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
