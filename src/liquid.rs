@@ -147,11 +147,12 @@ impl Expander<'_> {
             }
             _ => {
                 diagnostics.push(
-                    Diagnostic::warning("liquid::unsupported", format!("the Liquid tag `{{% {name} %}}` is not supported in roadmap exports; it is kept as written"))
+                    Diagnostic::warning("liquid::unsupported", format!("the Liquid tag `{{% {name} %}}` is not supported in roadmap exports; it is left out (text between such tags is kept)"))
                         .with_span(Span::new(start, end))
                         .with_hint("only {% raw %} and {% comment %} are evaluated; move logic out of the roadmap page"),
                 );
-                self.copy(start, end);
+                // Jekyll never shows a tag itself: leave it out, as an include or an `if`
+                // that boardpack cannot evaluate would print nothing of its own.
                 end
             }
         }
@@ -448,10 +449,11 @@ mod tests {
     }
 
     #[test]
-    fn unsupported_stays_literal_with_a_warning() {
+    fn unsupported_tags_are_left_out_and_other_syntax_stays_literal_with_a_warning() {
         let input = "x {% if a %}y{% endif %} {{ site.data.foo }} {{< ref \"a\" >}}";
         let (text, diags) = run(input, &Meta::default());
-        assert_eq!(text, input);
+        // Tags print nothing in Jekyll either; the text between them stays.
+        assert_eq!(text, "x y {{ site.data.foo }} {{< ref \"a\" >}}");
         assert_eq!(diags.len(), 4);
         assert!(diags.iter().all(|d| d.code == "liquid::unsupported"));
     }
