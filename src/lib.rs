@@ -2,6 +2,7 @@
 //! into board-ready PDFs. The pipeline is a chain of pure stages; see `docs/` and
 //! `DESIGN.md` in the shared notes.
 
+pub mod admonitions;
 pub mod allocator;
 pub mod assets;
 #[cfg(feature = "render")]
@@ -23,6 +24,7 @@ pub mod language;
 pub mod liquid;
 pub mod locale;
 pub mod markdown;
+pub mod mdx;
 pub mod model;
 pub mod output;
 pub mod quarter;

@@ -109,8 +109,10 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
     diagnostics.append(&mut body_diagnostics);
 
     let line_of = |offset: usize| index.line_col(&text, to_page.map(offset)).0;
-    // Same-length rewrite: offsets into it are offsets into the expanded text.
-    let markdown_text = crate::containers::as_fences(&expanded.text, &mut body_diagnostics);
+    // Same-length rewrites: offsets into them are offsets into the expanded text.
+    let fenced = crate::containers::as_fences(&expanded.text, &mut body_diagnostics);
+    let quoted = crate::admonitions::as_quotes(&fenced);
+    let markdown_text = crate::mdx::blank_imports(&quoted);
     let mut parsed = markdown::parse(&markdown_text, &line_of, &mut body_diagnostics);
     relocate(&mut body_diagnostics, &to_page);
     diagnostics.append(&mut body_diagnostics);

@@ -160,6 +160,27 @@ fn an_html_container_has_its_entities_decoded_and_positions_kept() {
 }
 
 #[test]
+fn admonitions_are_quotes_and_mdx_imports_are_not_content() {
+    let page = "import Tabs from '@theme/Tabs';\n\n# Plan\n\n:::tip Status\nOn track.\n:::\n\n!!! warning \"Risks\"\n    The API may change.\n";
+    let document = boardpack::read::read_bytes(
+        page.as_bytes(),
+        "plan.mdx",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    );
+    let blocks = &document.roadmap.blocks;
+    let quotes = blocks.iter().filter(|b| matches!(b, boardpack::model::Block::Quote { .. })).count();
+    assert_eq!(quotes, 2, "{blocks:#?}");
+    let json = serde_json::to_string(blocks).unwrap_or_default();
+    for gone in ["import", ":::", "!!!"] {
+        assert!(!json.contains(gone), "{gone} in {json}");
+    }
+    for kept in ["Status", "On track.", "Risks", "The API may change."] {
+        assert!(json.contains(kept), "{kept} missing from {json}");
+    }
+}
+
+#[test]
 fn a_garbled_front_matter_still_reads_with_a_title_from_the_heading() {
     let path = crate::common::fixtures().join("corpus/os2opendata-garbled-frontmatter.md");
     let document = read(&path);
