@@ -13,6 +13,7 @@
 //! line's four-space indent becomes `>   `; a Docusaurus body continues the quote lazily,
 //! and its closing `:::` becomes blank. Code fences are left alone.
 
+use crate::containers::fence_marker;
 use std::borrow::Cow;
 
 /// `text` with its admonitions as block quotes (every line the same length as before).
@@ -134,18 +135,6 @@ fn kind_name(line: &str) -> String {
     let kind: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
     let mut chars = kind.chars();
     chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
-}
-
-/// A code fence line (up to three spaces, then three or more backticks or tildes).
-fn fence_marker(line: &str) -> Option<(char, usize)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
-    let rest = &line[indent..];
-    let c = rest.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let n = rest.chars().take_while(|x| *x == c).count();
-    (n >= 3).then_some((c, n))
 }
 
 #[cfg(test)]

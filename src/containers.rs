@@ -120,7 +120,7 @@ fn line_spans(text: &str) -> Vec<(usize, &str)> {
 }
 
 /// A code fence line (up to three spaces, then three or more backticks or tildes).
-fn fence_marker(line: &str) -> Option<(char, usize)> {
+pub(crate) fn fence_marker(line: &str) -> Option<(char, usize)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
         return None;
