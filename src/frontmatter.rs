@@ -135,6 +135,9 @@ fn closing_line(text: &str, from: usize, syntax: Syntax) -> Option<(usize, usize
     None
 }
 
+/// Keys whose value is text even when YAML reads a number (`version: 1.10`, `title: 2026`).
+const TEXT_KEYS: &[&str] = &["title", "author", "status", "parent", "version", "slug"];
+
 /// Reads the block's text (at `offset` in the page) into typed metadata.
 pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Diagnostic>) -> Meta {
     let mut meta = Meta { front_matter: FrontMatterState::Read, ..Meta::default() };
@@ -194,8 +197,17 @@ pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Di
             serde_yaml::Value::String(s) => s,
             other => scalar_text(&to_json(&other)).unwrap_or_default(),
         };
-        let json = to_json(&value);
-        let span = key_span(yaml, &key, ':').map(|s| s.shifted(offset));
+        let local = key_span(yaml, &key, ':');
+        let json = match (&value, local) {
+            // `version: 1.10` is a number to YAML (1.1); the page means the text it shows.
+            (serde_yaml::Value::Number(_), Some(at)) if TEXT_KEYS.contains(&key.as_str()) => {
+                let written = yaml.get(at.start..at.end).unwrap_or("");
+                let written = written.split(" #").next().unwrap_or(written).trim();
+                Value::String(written.to_string())
+            }
+            _ => to_json(&value),
+        };
+        let span = local.map(|s| s.shifted(offset));
         assign(&mut meta, &key, json, span, diagnostics);
     }
     meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
@@ -550,6 +562,18 @@ mod tests {
         assert_eq!(split.block, None);
         assert_eq!(split.body, text);
         assert_eq!(diags[0].code, "frontmatter::unclosed");
+    }
+
+    #[test]
+    fn a_numeric_version_keeps_its_digits_as_written() {
+        let text = "---\nversion: 1.10\ntitle: 2026\nweight: 1.50\n---\n";
+        let mut diags = Vec::new();
+        let parts = split(text, &mut diags);
+        let meta = parse(parts.block.unwrap_or_default(), parts.block_offset, parts.syntax, &mut diags);
+        assert_eq!(meta.version.as_deref(), Some("1.10"));
+        assert_eq!(meta.title.as_deref(), Some("2026"));
+        // Other keys keep YAML's value.
+        assert_eq!(meta.extra.get("weight").and_then(|v| v.as_f64()), Some(1.5));
     }
 
     #[test]
