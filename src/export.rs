@@ -107,10 +107,10 @@ pub fn undecodable_images<'a>(
             let warning = Diagnostic::warning(
                 "asset::bad-image",
                 format!(
-                    "the image `{relative}` could not be decoded; the report shows its description instead"
+                    "the image `{relative}` cannot be embedded; the report shows its description instead"
                 ),
             )
-            .with_hint("check that the file is a complete PNG, JPEG, GIF, WebP or SVG image");
+            .with_hint("it must be a complete PNG, JPEG, GIF, WebP or SVG image of at most 40 megapixels; an SVG may not draw other files");
             let warning = match document.text.find(relative.as_str()) {
                 Some(start) => warning.with_span(Span::at(start, relative.len())),
                 None => warning,

@@ -198,9 +198,12 @@ fn read_diagram(
         diagnostics.append(&mut found);
         if timeline.tasks.is_empty() {
             diagnostics.push(
-                Diagnostic::warning("gantt::empty", "the gantt chart has no tasks, so the report has no timeline for it")
-                    .with_span(Span::at(map.map(0), 0))
-                    .with_hint("add tasks such as `Design :a1, 2026-01-05, 14d` under a `section`"),
+                Diagnostic::warning(
+                    "gantt::empty",
+                    "the gantt chart has no tasks, so the report has no timeline for it",
+                )
+                .with_span(Span::at(map.map(0), 0))
+                .with_hint("add tasks such as `Design :a1, 2026-01-05, 14d` under a `section`"),
             );
         }
         diagram.gantt = Some(timeline);

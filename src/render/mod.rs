@@ -248,10 +248,40 @@ pub fn image_decodes(dir: &Path, relative: &str) -> bool {
     let Some(bytes) = read_image(dir, relative) else { return false };
     let bytes = Bytes::new(bytes);
     match ImageFormat::detect(&bytes) {
-        Some(ImageFormat::Raster(format)) => RasterImage::plain(bytes, format).is_ok(),
-        Some(ImageFormat::Vector(VectorFormat::Svg)) => SvgImage::new(bytes).is_ok(),
+        Some(ImageFormat::Raster(format)) => {
+            pixels_within_limit(&bytes) && RasterImage::plain(bytes, format).is_ok()
+        }
+        Some(ImageFormat::Vector(VectorFormat::Svg)) => {
+            !svg_refers_to_files(&bytes) && SvgImage::new(bytes).is_ok()
+        }
         _ => false,
     }
+}
+
+/// Raster images with more pixels than this are refused: decoding allocates four bytes
+/// a pixel, and a 74-byte PNG can claim 100000 × 100000 of them.
+const MAX_IMAGE_PIXELS: u64 = 40_000_000;
+
+/// Whether the image's header gives a size within [`MAX_IMAGE_PIXELS`].
+fn pixels_within_limit(bytes: &[u8]) -> bool {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format();
+    match reader.ok().and_then(|r| r.into_dimensions().ok()) {
+        Some((width, height)) => u64::from(width) * u64::from(height) <= MAX_IMAGE_PIXELS,
+        None => false,
+    }
+}
+
+/// Whether an SVG draws other files (`<image href="other.png">`). Typst would read them
+/// through the World, which serves no such file, and the whole report would fail; only
+/// embedded `data:` images are drawn.
+fn svg_refers_to_files(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.match_indices("<image").any(|(at, _)| {
+        let tag = &text[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        let href = tag.find("href=").map(|i| tag[i + 5..].trim_start_matches(['"', '\'', ' ']));
+        href.is_none_or(|h| !h.starts_with("data:"))
+    })
 }
 
 /// Re-checks and reads an image that the reader already validated (the file may have

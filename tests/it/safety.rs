@@ -143,3 +143,44 @@ fn one_broken_image_is_named_and_the_others_are_still_embedded() {
     assert!(!text.contains("Good picture"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A 69-byte PNG whose header claims 100000 × 100000 pixels (40 GB to decode).
+const PNG_BOMB: [u8; 69] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 1, 134, 160, 0, 1, 134, 160, 8, 2, 0, 0,
+    0, 39, 48, 156, 159, 0, 0, 0, 12, 73, 68, 65, 84, 120, 156, 99, 96, 160, 12, 0, 0, 0, 64, 0, 1, 183, 52,
+    124, 239, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+#[test]
+fn an_image_bomb_and_an_svg_drawing_other_files_are_refused_one_by_one() {
+    let dir = std::env::temp_dir().join(format!("boardpack-bombs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("good.png"), TINY_PNG).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("bomb.png"), PNG_BOMB).unwrap_or_else(|e| panic!("{e}"));
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><image href=\"good.png\" width=\"10\" height=\"10\"/></svg>";
+    std::fs::write(dir.join("draws.svg"), svg).unwrap_or_else(|e| panic!("{e}"));
+    let page = "# Images\n\n![Good](good.png)\n\n![Bomb](bomb.png)\n\n![Draws](draws.svg)\n";
+    let path = dir.join("page.md");
+    std::fs::write(&path, page).unwrap_or_else(|e| panic!("{e}"));
+    let mut document = read_path(&path, &opts()).unwrap_or_else(|e| panic!("{e}"));
+    let options = ReportOptions {
+        lang: boardpack::locale::Lang::En,
+        template: Template::Report,
+        quarter: None,
+        meeting_date: None,
+    };
+    let (_, laid_out) =
+        boardpack::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let bad: Vec<&str> = document
+        .roadmap
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "asset::bad-image")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(bad.len(), 2, "{bad:#?}");
+    assert!(bad[0].contains("bomb.png") && bad[1].contains("draws.svg"), "{bad:#?}");
+    let text = inspect::page_texts(&laid_out).join(" ");
+    assert!(text.contains("[Bomb]") && text.contains("[Draws]") && !text.contains("[Good]"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
