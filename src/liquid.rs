@@ -25,7 +25,14 @@ pub struct Expanded {
 
 /// Expands Liquid in `input`. Spans of diagnostics are offsets into `input`.
 pub fn expand(input: &str, context: &Context<'_>, diagnostics: &mut Vec<Diagnostic>) -> Expanded {
-    let mut out = Expander { input, text: String::with_capacity(input.len()), map: SourceMap::default() };
+    let mut out = Expander {
+        input,
+        text: String::with_capacity(input.len()),
+        map: SourceMap::default(),
+        output_close: NextMatch::new("}}"),
+        tag_close: NextMatch::new("%}"),
+        warned_unclosed: false,
+    };
     let mut pos = 0;
     while let Some(found) = find_open(input, pos) {
         out.copy(pos, found);
@@ -56,6 +63,42 @@ struct Expander<'a> {
     input: &'a str,
     text: String,
     map: SourceMap,
+    output_close: NextMatch,
+    tag_close: NextMatch,
+    /// An unclosed `{%` is reported once per page: a page may hold thousands.
+    warned_unclosed: bool,
+}
+
+/// The next `needle` at or after a position, remembered: positions only grow, so a page
+/// with thousands of `{%` and no `%}` is searched once, not once per `{%`.
+struct NextMatch {
+    needle: &'static str,
+    /// (searched from, found at)
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl NextMatch {
+    fn new(needle: &'static str) -> Self {
+        Self { needle, last: None }
+    }
+
+    fn find(&mut self, input: &str, from: usize) -> Option<usize> {
+        if let Some((searched, found)) = self.last
+            && searched <= from
+            && found.is_none_or(|at| at >= from)
+        {
+            return found;
+        }
+        let found = input.get(from..).and_then(|rest| rest.find(self.needle)).map(|i| from + i);
+        self.last = Some((from, found));
+        found
+    }
+}
+
+/// A tag or output does not run across a blank line: a `{%` or `{{` in prose (`10 {%`)
+/// would otherwise swallow every paragraph up to the next `%}`.
+fn spans_a_blank_line(inner: &str) -> bool {
+    inner.contains("\n\n") || inner.contains("\n\r\n")
 }
 
 impl Expander<'_> {
@@ -73,7 +116,8 @@ impl Expander<'_> {
 
     /// `{{ ... }}` at `start`; returns where to continue.
     fn output(&mut self, start: usize, context: &Context<'_>, diagnostics: &mut Vec<Diagnostic>) -> usize {
-        let Some(close) = self.input[start + 2..].find("}}").map(|i| start + 2 + i) else {
+        let close = self.output_close.find(self.input, start + 2);
+        let Some(close) = close.filter(|&c| !spans_a_blank_line(&self.input[start + 2..c])) else {
             self.copy(start, start + 2);
             return start + 2;
         };
@@ -121,7 +165,20 @@ impl Expander<'_> {
 
     /// `{% ... %}` at `start`; returns where to continue.
     fn tag(&mut self, start: usize, diagnostics: &mut Vec<Diagnostic>) -> usize {
-        let Some(close) = self.input[start + 2..].find("%}").map(|i| start + 2 + i) else {
+        let close = self.tag_close.find(self.input, start + 2);
+        let Some(close) = close.filter(|&c| !spans_a_blank_line(&self.input[start + 2..c])) else {
+            if std::mem::replace(&mut self.warned_unclosed, true) {
+                self.copy(start, start + 2);
+                return start + 2;
+            }
+            diagnostics.push(
+                Diagnostic::warning(
+                    "liquid::unclosed",
+                    "`{%` starts a Liquid tag that does not end in its paragraph; it is kept as written",
+                )
+                .with_span(Span::new(start, start + 2))
+                .with_hint("close the tag with `%}`, or write `{% raw %}{%{% endraw %}` for a literal `{%`"),
+            );
             self.copy(start, start + 2);
             return start + 2;
         };
@@ -456,6 +513,16 @@ mod tests {
         assert_eq!(text, "x y {{ site.data.foo }} {{< ref \"a\" >}}");
         assert_eq!(diags.len(), 4);
         assert!(diags.iter().all(|d| d.code == "liquid::unsupported"));
+    }
+
+    #[test]
+    fn a_stray_tag_opener_in_prose_does_not_swallow_the_next_paragraphs() {
+        let input = "Budget grows 10 {% over plan.\n\n## Next\n\n- item {% a %} b\n\nMore {% text\n";
+        let (text, diags) = run(input, &Meta::default());
+        assert_eq!(text, "Budget grows 10 {% over plan.\n\n## Next\n\n- item  b\n\nMore {% text\n");
+        // One warning for the unclosed openers, one for the unsupported tag.
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["liquid::unclosed", "liquid::unsupported"]);
     }
 
     #[test]
