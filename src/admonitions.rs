@@ -30,7 +30,13 @@ pub fn as_quotes(text: &str) -> Cow<'_, str> {
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\r', '\n']);
         let ending = &line[body.len()..];
-        let in_body = mkdocs && body.starts_with("    ");
+        let indented = body.starts_with("    ") || body.starts_with('\t');
+        let in_body = mkdocs && indented;
+        // A blank line does not end a MkDocs body; the next indented line continues it.
+        if mkdocs && body.trim().is_empty() {
+            out.push_str(line);
+            continue;
+        }
         if !in_body {
             if let Some((c, n)) = fence_marker(body) {
                 match fence {
@@ -49,7 +55,12 @@ pub fn as_quotes(text: &str) -> Cow<'_, str> {
             }
         }
         let rewritten = if in_body {
-            Some(format!(">   {}", &body[4..]))
+            // Four spaces or a tab: the same number of bytes as `>   ` or `>`.
+            Some(if body.starts_with('\t') {
+                format!(">{}", &body[1..])
+            } else {
+                format!(">   {}", &body[4..])
+            })
         } else if colons && body.trim() == ":::" {
             colons = false;
             Some(" ".repeat(body.len()))
@@ -96,37 +107,44 @@ fn title_line(line: &str) -> Option<(Style, String)> {
     }
     for marker in ["!!!", "???+", "???"] {
         if let Some(rest) = line.strip_prefix(marker) {
+            // As Python-Markdown reads it: a type and further class words, then an
+            // optional quoted title, and nothing else (`!!! Deadline moved.` is prose).
             let rest = rest.trim();
-            let (kind, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            if !is_kind(kind) {
+            let (words, title) = match rest.find('"') {
+                Some(q) if rest.ends_with('"') && rest.len() > q + 1 => {
+                    (&rest[..q], &rest[q + 1..rest.len() - 1])
+                }
+                Some(_) => return None,
+                None => (rest, ""),
+            };
+            let mut words = words.split_whitespace();
+            let kind = words.next().unwrap_or("");
+            if !is_kind(kind) || !words.all(is_kind) {
                 return None;
             }
-            let title = title.trim().trim_matches('"').trim();
-            return Some((Style::MkDocs, title.to_string()));
+            return Some((Style::MkDocs, title.trim().to_string()));
         }
     }
     let rest = line.strip_prefix(":::")?.trim();
+    // Docusaurus also writes `:::tip[Title with words]`.
+    if let Some((kind, bracketed)) = rest.split_once('[') {
+        let title = bracketed.strip_suffix(']')?;
+        return (is_kind(kind.trim()) && !kind.trim().eq_ignore_ascii_case("mermaid"))
+            .then(|| (Style::Colons, title.trim().to_string()));
+    }
     let (kind, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     let kind = kind.trim_end_matches(':');
     if kind.eq_ignore_ascii_case("mermaid") || !is_kind(kind) {
         return None;
     }
-    // Docusaurus also writes `:::tip[Title]`.
-    let (kind, bracketed) = match kind.split_once('[') {
-        Some((k, t)) => (k, t.trim_end_matches(']')),
-        None => (kind, ""),
-    };
-    if !is_kind(kind) {
-        return None;
-    }
-    let title = if bracketed.is_empty() { title.trim() } else { bracketed };
-    Some((Style::Colons, title.to_string()))
+    Some((Style::Colons, title.trim().to_string()))
 }
 
-/// A plausible admonition type: one word of letters (note, tip, warning, danger, …).
+/// A plausible admonition type or class: one word (note, tip, warning, inline, end, …).
 fn is_kind(kind: &str) -> bool {
-    let kind = kind.split('[').next().unwrap_or("");
-    !kind.is_empty() && kind.len() <= 12 && kind.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+    !kind.is_empty()
+        && kind.len() <= 16
+        && kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// The type named on an opening line, capitalised (`Note`, `Warning`).
@@ -171,7 +189,17 @@ mod tests {
 
     #[test]
     fn fenced_examples_and_prose_stay_as_written() {
-        let text = "```markdown\n!!! note \"x\"\n    y\n```\n\nWow!!! that was fast.\n";
+        let text = "```markdown\n!!! note \"x\"\n    y\n```\n\nWow!!! that was fast.\n\n!!! Deadline moved to 1 March.\n";
         assert_eq!(as_quotes(text), text);
+    }
+
+    #[test]
+    fn bodies_over_blank_lines_tabs_classes_and_bracket_titles() {
+        let text = "!!! note inline end \"Side note\"\n    One.\n\n    Two.\n\tThree.\nAfter.\n\n:::note[Release freeze starts Monday]\nBody.\n:::\n";
+        let out = as_quotes(text);
+        same_shape(text, &out);
+        assert!(out.starts_with(">**Side note**"), "{out}");
+        assert!(out.contains(">   One.\n\n>   Two.\n>Three.\nAfter."), "{out}");
+        assert!(out.contains(">**Release freeze starts Monday**"), "{out}");
     }
 }
