@@ -56,10 +56,9 @@ pub fn as_quotes(text: &str) -> Cow<'_, str> {
         }
         let rewritten = if in_body {
             // Four spaces or a tab: the same number of bytes as `>   ` or `>`.
-            Some(if body.starts_with('\t') {
-                format!(">{}", &body[1..])
-            } else {
-                format!(">   {}", &body[4..])
+            Some(match body.strip_prefix('\t') {
+                Some(rest) => format!(">{rest}"),
+                None => format!(">   {}", &body[4..]),
             })
         } else if colons && body.trim() == ":::" {
             colons = false;
