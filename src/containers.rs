@@ -17,12 +17,13 @@
 use crate::diag::{Diagnostic, Span};
 use std::borrow::Cow;
 
-/// The info string an HTML container's opening line becomes. Its text is HTML, so its
+/// The info string an HTML container's opening line becomes (`<div class="mermaid">`, and
+/// Hugo's shortcode, which puts the chart into the page's HTML). Its text is HTML, so its
 /// entities (`&amp;`, `&gt;`, `&#58;`) are decoded before the diagram is read, as the
-/// browser does before Mermaid sees it. (The shortest HTML opening line,
-/// `<div class="mermaid">`, is longer than this fence.)
-pub const HTML_INFO: &str = "mermaid <html>";
-const HTML_FENCE: &str = "```mermaid <html>";
+/// browser does before Mermaid sees it. Short, because the fence must fit the shortest
+/// opening line, `{{<mermaid>}}`.
+pub const HTML_INFO: &str = "mermaid{h}";
+const HTML_FENCE: &str = "```mermaid{h}";
 
 /// The container kinds, with how to recognise their opening and closing lines.
 #[derive(Clone, Copy, PartialEq)]
@@ -93,7 +94,8 @@ pub fn as_fences<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a
         let (start, content) = lines[line];
         let body = content.trim_end_matches(['\r', '\n']);
         let fence = match (opening, kinds.get(&line)) {
-            (true, Some(Kind::Div | Kind::Pre)) => HTML_FENCE,
+            // Hugo's shortcode puts the chart into the page's HTML as it is.
+            (true, Some(Kind::Div | Kind::Pre | Kind::Hugo)) => HTML_FENCE,
             (true, _) => "```mermaid",
             (false, _) => "```",
         };
@@ -206,7 +208,7 @@ mod tests {
         let opening = out.lines().filter(|l| l.trim_end() == "```mermaid").count();
         let html = out.lines().filter(|l| l.trim_end() == HTML_FENCE).count();
         let closing = out.lines().filter(|l| l.trim_end() == "```").count();
-        assert_eq!((opening, html, closing), (4, 2, 6), "{out}");
+        assert_eq!((opening, html, closing), (2, 4, 6), "{out}");
         // The diagram lines themselves are untouched.
         assert_eq!(out.lines().filter(|l| *l == "gantt").count(), 5);
     }

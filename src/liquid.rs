@@ -128,8 +128,8 @@ impl Expander<'_> {
             // A Hugo shortcode ({{< ... >}}): not Liquid, kept as written. Mermaid's
             // shortcode becomes a diagram (see `containers`), so it needs no warning.
             let shortcode = inner.trim_matches(['<', '>', '%', ' ']);
-            let name = shortcode.split_whitespace().next().unwrap_or("");
-            if name == "mermaid" || name == "/mermaid" {
+            let name = shortcode.trim_start_matches(['/', ' ']).split_whitespace().next().unwrap_or("");
+            if name == "mermaid" {
                 self.copy(start, end);
                 return end;
             }

@@ -710,7 +710,8 @@ pub(crate) fn entity(name: &str) -> Option<char> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse().ok()?,
         };
-        return char::from_u32(code);
+        // As HTML: NUL, surrogates and numbers past Unicode become U+FFFD.
+        return Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{FFFD}'));
     }
     if let Some(i) = LATIN1_ENTITIES.iter().position(|n| *n == name) {
         return char::from_u32(0xA0 + i as u32);

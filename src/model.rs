@@ -201,7 +201,7 @@ pub struct Diagram {
     /// The first word of the diagram (`gantt`, `graph`, `pie`, ...).
     pub kind: String,
     /// The fence's info string as written (`mermaid`, `{mermaid}`, `mermaid-example`);
-    /// `mermaid <html>` for a `<div class="mermaid">` or `<pre class="mermaid">`.
+    /// `mermaid{h}` for a `<div class="mermaid">`, `<pre class="mermaid">` or Hugo shortcode.
     pub fence: String,
     /// The diagram's text (an HTML container's with its entities decoded).
     pub source: String,
