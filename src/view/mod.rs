@@ -289,10 +289,10 @@ fn track_views(
                 number: views.len() + 1,
                 diagram: d,
                 section: section.name.clone(),
-                heading: track.map_or_else(
+                heading: label::breakable(&track.map_or_else(
                     || crate::transform::replace_breaks(&section.name, "\n"),
                     |t| t.heading.clone(),
-                ),
+                )),
                 color: chart::color_index(timeline, s),
                 period: period.and_then(|p| Some(lang.period(p.start.date()?, p.end.date()?))),
                 undated,
