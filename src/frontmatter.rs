@@ -241,12 +241,15 @@ fn parse_json(json_text: &str, offset: usize, mut meta: Meta, diagnostics: &mut 
     meta
 }
 
-/// The byte offset of a 1-based line and column (serde_json's error position, in
-/// characters).
+/// The byte offset of serde_json's 1-based line and column (the column counts bytes),
+/// moved back to the start of a character.
 fn byte_of_line_column(text: &str, line: usize, column: usize) -> usize {
     let line_start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let rest = &text[line_start.min(text.len())..];
-    line_start + rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
+    let mut at = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Where the value of the top-level JSON key `"key"` is written.
