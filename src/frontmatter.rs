@@ -138,6 +138,17 @@ fn closing_line(text: &str, from: usize, syntax: Syntax) -> Option<(usize, usize
 /// Keys whose value is text even when YAML reads a number (`version: 1.10`, `title: 2026`).
 const TEXT_KEYS: &[&str] = &["title", "author", "status", "parent", "version", "slug"];
 
+/// A number for one of the [`TEXT_KEYS`] as the page writes it (`1.10`, not `1.1`);
+/// anything else unchanged. `at` is where the value is written in `block`.
+fn as_written(key: &str, value: Value, block: &str, at: Span) -> Value {
+    if !value.is_number() || !TEXT_KEYS.contains(&key) {
+        return value;
+    }
+    let written = block.get(at.start..at.end).unwrap_or("");
+    let written = written.split(" #").next().unwrap_or(written).trim().trim_end_matches(',').trim();
+    if written.is_empty() { value } else { Value::String(written.to_string()) }
+}
+
 /// Reads the block's text (at `offset` in the page) into typed metadata.
 pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Diagnostic>) -> Meta {
     let mut meta = Meta { front_matter: FrontMatterState::Read, ..Meta::default() };
@@ -200,11 +211,7 @@ pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Di
         let local = key_span(yaml, &key, ':');
         let json = match (&value, local) {
             // `version: 1.10` is a number to YAML (1.1); the page means the text it shows.
-            (serde_yaml::Value::Number(_), Some(at)) if TEXT_KEYS.contains(&key.as_str()) => {
-                let written = yaml.get(at.start..at.end).unwrap_or("");
-                let written = written.split(" #").next().unwrap_or(written).trim();
-                Value::String(written.to_string())
-            }
+            (serde_yaml::Value::Number(_), Some(at)) => as_written(&key, to_json(&value), yaml, at),
             _ => to_json(&value),
         };
         let span = local.map(|s| s.shifted(offset));
@@ -234,8 +241,12 @@ fn parse_json(json_text: &str, offset: usize, mut meta: Meta, diagnostics: &mut 
         }
     };
     for (key, value) in object {
-        let span = json_key_span(json_text, &key).map(|s| s.shifted(offset));
-        assign(&mut meta, &key, value, span, diagnostics);
+        let local = json_key_span(json_text, &key);
+        let value = match local {
+            Some(at) => as_written(&key, value, json_text, at),
+            None => value,
+        };
+        assign(&mut meta, &key, value, local.map(|s| s.shifted(offset)), diagnostics);
     }
     meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
     meta
@@ -285,8 +296,12 @@ fn parse_toml(toml_text: &str, offset: usize, mut meta: Meta, diagnostics: &mut 
         }
     };
     for (key, value) in table {
-        let span = key_span(toml_text, &key, '=').map(|s| s.shifted(offset));
-        assign(&mut meta, &key, toml_to_json(value), span, diagnostics);
+        let local = key_span(toml_text, &key, '=');
+        let value = match local {
+            Some(at) => as_written(&key, toml_to_json(value), toml_text, at),
+            None => toml_to_json(value),
+        };
+        assign(&mut meta, &key, value, local.map(|s| s.shifted(offset)), diagnostics);
     }
     meta.draft = meta.status.as_deref().is_some_and(is_draft_status);
     meta
@@ -575,6 +590,11 @@ mod tests {
         let meta = parse(parts.block.unwrap_or_default(), parts.block_offset, parts.syntax, &mut diags);
         assert_eq!(meta.version.as_deref(), Some("1.10"));
         assert_eq!(meta.title.as_deref(), Some("2026"));
+        for text in ["+++\nversion = 1.10\n+++\n", "{\n  \"version\": 2.50,\n  \"x\": 1\n}\n"] {
+            let parts = split(text, &mut diags);
+            let meta = parse(parts.block.unwrap_or_default(), parts.block_offset, parts.syntax, &mut diags);
+            assert!(matches!(meta.version.as_deref(), Some("1.10" | "2.50")), "{text}: {:?}", meta.version);
+        }
         // Other keys keep YAML's value.
         assert_eq!(meta.extra.get("weight").and_then(|v| v.as_f64()), Some(1.5));
     }
