@@ -108,6 +108,22 @@ fn fuzz_finds_stay_fixed() {
     }
 }
 
+/// Writes `page` as `page.md` into `dir` and exports it in English.
+fn export_page_in(dir: &std::path::Path, page: &str) -> (boardpack::read::Document, render::PagedDocument) {
+    let path = dir.join("page.md");
+    std::fs::write(&path, page).unwrap_or_else(|e| panic!("{e}"));
+    let mut document = read_path(&path, &opts()).unwrap_or_else(|e| panic!("{e}"));
+    let options = ReportOptions {
+        lang: boardpack::locale::Lang::En,
+        template: Template::Report,
+        quarter: None,
+        meeting_date: None,
+    };
+    let (_, laid_out) =
+        boardpack::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    (document, laid_out)
+}
+
 /// A valid 1×1 PNG (a green pixel).
 const TINY_PNG: [u8; 69] = [
     137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 144,
@@ -122,17 +138,7 @@ fn one_broken_image_is_named_and_the_others_are_still_embedded() {
     std::fs::write(dir.join("good.png"), TINY_PNG).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(dir.join("broken.png"), b"\x89PNG not really").unwrap_or_else(|e| panic!("{e}"));
     let page = "# Images\n\n![Good picture](good.png)\n\n![Broken picture](broken.png)\n";
-    let path = dir.join("page.md");
-    std::fs::write(&path, page).unwrap_or_else(|e| panic!("{e}"));
-    let mut document = read_path(&path, &opts()).unwrap_or_else(|e| panic!("{e}"));
-    let options = ReportOptions {
-        lang: boardpack::locale::Lang::En,
-        template: Template::Report,
-        quarter: None,
-        meeting_date: None,
-    };
-    let (_, laid_out) =
-        boardpack::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let (document, laid_out) = export_page_in(&dir, page);
     let bad: Vec<_> = document.roadmap.diagnostics.iter().filter(|d| d.code == "asset::bad-image").collect();
     assert_eq!(bad.len(), 1, "{bad:#?}");
     assert!(bad[0].message.contains("broken.png"));
@@ -160,17 +166,7 @@ fn an_image_bomb_and_an_svg_drawing_other_files_are_refused_one_by_one() {
     let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><image href=\"good.png\" width=\"10\" height=\"10\"/></svg>";
     std::fs::write(dir.join("draws.svg"), svg).unwrap_or_else(|e| panic!("{e}"));
     let page = "# Images\n\n![Good](good.png)\n\n![Bomb](bomb.png)\n\n![Draws](draws.svg)\n";
-    let path = dir.join("page.md");
-    std::fs::write(&path, page).unwrap_or_else(|e| panic!("{e}"));
-    let mut document = read_path(&path, &opts()).unwrap_or_else(|e| panic!("{e}"));
-    let options = ReportOptions {
-        lang: boardpack::locale::Lang::En,
-        template: Template::Report,
-        quarter: None,
-        meeting_date: None,
-    };
-    let (_, laid_out) =
-        boardpack::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let (document, laid_out) = export_page_in(&dir, page);
     let bad: Vec<&str> = document
         .roadmap
         .diagnostics
