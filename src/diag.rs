@@ -145,9 +145,35 @@ impl SourceMap {
         Span::new(start, end)
     }
 
-    /// This map followed by `outer` (derived -> ours -> outer's original).
+    /// This map followed by `outer` (derived -> ours -> outer's original). A verbatim piece
+    /// of ours that spans several of `outer`'s pieces (a code block's line after a Liquid
+    /// comment that `outer` left out) is split at their boundaries, so every offset in it
+    /// still maps exactly.
     pub fn then(&self, outer: &SourceMap) -> SourceMap {
-        let pieces = self.pieces.iter().map(|p| Piece { original: outer.map(p.original), ..*p }).collect();
+        let mut pieces = Vec::with_capacity(self.pieces.len());
+        for p in &self.pieces {
+            if !p.verbatim {
+                pieces.push(Piece { original: outer.map(p.original), ..*p });
+                continue;
+            }
+            let end = p.original.saturating_add(p.len);
+            // Where `outer`'s pieces start inside ours: each starts a sub-piece.
+            let first = outer.pieces.partition_point(|q| q.derived <= p.original);
+            let cuts = outer.pieces[first..].iter().map(|q| q.derived).take_while(|&d| d < end);
+            let mut starts = vec![p.original];
+            starts.extend(cuts);
+            for (i, &start) in starts.iter().enumerate() {
+                let stop = starts.get(i + 1).copied().unwrap_or(end);
+                let idx = outer.pieces.partition_point(|q| q.derived <= start);
+                let verbatim = idx == 0 || outer.pieces[idx - 1].verbatim;
+                pieces.push(Piece {
+                    derived: p.derived + (start - p.original),
+                    original: outer.map(start),
+                    len: stop - start,
+                    verbatim,
+                });
+            }
+        }
         SourceMap { pieces }
     }
 }
@@ -206,6 +232,21 @@ pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_composed_map_stays_exact_past_text_the_outer_map_left_out() {
+        // The page "ab{% c %}cd": Liquid leaves the tag out, so the expanded text is "abcd".
+        let mut liquid = SourceMap::default();
+        liquid.push_verbatim(0, 0, 2);
+        liquid.push_verbatim(2, 9, 2);
+        // A code block copies all of "abcd" in one verbatim piece, from offset 0.
+        let mut code = SourceMap::default();
+        code.push_verbatim(0, 0, 4);
+        let both = code.then(&liquid);
+        assert_eq!(both.map(1), 1);
+        assert_eq!(both.map(2), 9, "c is after the tag in the page");
+        assert_eq!(both.map(3), 10);
+    }
 
     #[test]
     fn line_col_counts_characters() {

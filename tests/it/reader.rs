@@ -181,6 +181,25 @@ fn admonitions_are_quotes_and_mdx_imports_are_not_content() {
 }
 
 #[test]
+fn a_liquid_comment_inside_a_chart_keeps_later_positions_exact() {
+    let page = "# P\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section S\n    {% comment %}\n    Old :o, 2026-01-01, 5d\n    {% endcomment %}\n    Bad :b, 2026-13-01, 5d\n```\n";
+    let document = boardpack::read::read_bytes(
+        page.as_bytes(),
+        "plan.md",
+        None,
+        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
+    );
+    let bad: Vec<(usize, usize)> = document
+        .roadmap
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "gantt::invalid-date")
+        .map(|d| (d.line.unwrap_or(0), d.column.unwrap_or(0)))
+        .collect();
+    assert_eq!(bad, [(10, 13)]);
+}
+
+#[test]
 fn a_garbled_front_matter_still_reads_with_a_title_from_the_heading() {
     let path = crate::common::fixtures().join("corpus/os2opendata-garbled-frontmatter.md");
     let document = read(&path);
