@@ -13,7 +13,7 @@
 //! line's four-space indent becomes `>   `; a Docusaurus body continues the quote lazily,
 //! and its closing `:::` becomes blank. Code fences are left alone.
 
-use crate::containers::fence_marker;
+use crate::containers::Fences;
 use std::borrow::Cow;
 
 /// `text` with its admonitions as block quotes (every line the same length as before).
@@ -23,7 +23,7 @@ pub fn as_quotes(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = Fences::default();
     // Inside a MkDocs body (indented lines) or a Docusaurus block (until `:::`).
     let mut mkdocs = false;
     let mut colons = false;
@@ -37,22 +37,9 @@ pub fn as_quotes(text: &str) -> Cow<'_, str> {
             out.push_str(line);
             continue;
         }
-        if !in_body {
-            if let Some((c, n)) = fence_marker(body) {
-                match fence {
-                    None => fence = Some((c, n)),
-                    Some((fc, fnum)) if c == fc && n >= fnum && body.trim().chars().all(|x| x == c) => {
-                        fence = None
-                    }
-                    Some(_) => {}
-                }
-                out.push_str(line);
-                continue;
-            }
-            if fence.is_some() {
-                out.push_str(line);
-                continue;
-            }
+        if !in_body && fences.in_code(body) {
+            out.push_str(line);
+            continue;
         }
         let rewritten = if in_body {
             // Four spaces or a tab: the same number of bytes as `>   ` or `>`.

@@ -45,7 +45,7 @@ pub fn as_fences<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a
     // (line index, whether it opens the container), and each opening line's kind
     let mut rewrites: Vec<(usize, bool)> = Vec::new();
     let mut kinds: std::collections::HashMap<usize, Kind> = std::collections::HashMap::new();
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = Fences::default();
     let mut open: Option<(usize, Kind)> = None;
     for (i, &(_, line)) in lines.iter().enumerate() {
         let trimmed = line.trim_end_matches(['\r', '\n']);
@@ -58,19 +58,10 @@ pub fn as_fences<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a
             }
             continue;
         }
-        if let Some((c, n)) = fence_marker(trimmed) {
-            match fence {
-                None => fence = Some((c, n)),
-                Some((fc, fnum)) if c == fc && n >= fnum && trimmed.trim().chars().all(|x| x == c) => {
-                    fence = None
-                }
-                Some(_) => {}
-            }
+        if fences.in_code(trimmed) {
             continue;
         }
-        if fence.is_none()
-            && let Some(kind) = opens(trimmed)
-        {
+        if let Some(kind) = opens(trimmed) {
             open = Some((i, kind));
         }
     }
@@ -121,8 +112,32 @@ fn line_spans(text: &str) -> Vec<(usize, &str)> {
     spans
 }
 
+/// Follows a page line by line and tells which lines are code: a fence line, or a line
+/// inside a fenced block. A page that documents a syntax shows it in fences, as written.
+#[derive(Default)]
+pub(crate) struct Fences {
+    open: Option<(char, usize)>,
+}
+
+impl Fences {
+    /// Takes the next line (without its line ending); true when it is code.
+    pub(crate) fn in_code(&mut self, line: &str) -> bool {
+        if let Some((c, n)) = fence_marker(line) {
+            match self.open {
+                None => self.open = Some((c, n)),
+                Some((fc, fnum)) if c == fc && n >= fnum && line.trim().chars().all(|x| x == c) => {
+                    self.open = None
+                }
+                Some(_) => {}
+            }
+            return true;
+        }
+        self.open.is_some()
+    }
+}
+
 /// A code fence line (up to three spaces, then three or more backticks or tildes).
-pub(crate) fn fence_marker(line: &str) -> Option<(char, usize)> {
+fn fence_marker(line: &str) -> Option<(char, usize)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     if indent > 3 {
         return None;

@@ -11,13 +11,10 @@ pub fn blank_imports(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
-    let mut in_fence = false;
+    let mut fences = crate::containers::Fences::default();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\r', '\n']);
-        if body.trim_start().starts_with("```") || body.trim_start().starts_with("~~~") {
-            in_fence = !in_fence;
-        }
-        if !in_fence && is_import(body) {
+        if !fences.in_code(body) && is_import(body) {
             out.push_str(&" ".repeat(body.len()));
             out.push_str(&line[body.len()..]);
             changed = true;
