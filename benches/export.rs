@@ -23,7 +23,8 @@ fn export_with(path: &Path, today: Date, quarter: Option<boardpack::quarter::Qua
         quarter,
         meeting_date: None,
     };
-    let exported = boardpack::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let exported =
+        boardpack::report::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
     std::hint::black_box(exported.pdf);
     // No cache eviction: `boardpack export a.md b.md` keeps Typst's caches between
     // documents too. (A batch evicts; the quarter reports below do, as it does.)
@@ -91,7 +92,8 @@ fn main() {
             quarter: Some(quarter),
             meeting_date: None,
         };
-        let exported = boardpack::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+        let exported =
+            boardpack::report::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
         std::hint::black_box(exported.pdf);
         boardpack::render::evict_cache();
         quarter_warm.push(start.elapsed());
@@ -131,7 +133,7 @@ fn phases(sources: &[String], today: Date) {
         lap(1, &mut stages);
         let laid_out = boardpack::render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
         lap(2, &mut stages);
-        std::hint::black_box(boardpack::render::inspect::missing_glyphs(&laid_out));
+        std::hint::black_box(boardpack::render::readback::missing_glyphs(&laid_out));
         lap(3, &mut stages);
         let pdf = boardpack::render::pdf(&laid_out, today, true).unwrap_or_else(|e| panic!("{e}"));
         std::hint::black_box(pdf);

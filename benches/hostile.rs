@@ -4,7 +4,7 @@
 //! the time of each and the process' peak memory; the tests check the behaviour.
 
 use boardpack::date::Date;
-use boardpack::decode::{DecodeOptions, decode};
+use boardpack::read::decode::{DecodeOptions, decode};
 use boardpack::read::{ReadOptions, read_bytes, read_path};
 use boardpack::view::{self, ReportOptions, Template};
 use std::time::Instant;
@@ -28,7 +28,7 @@ fn export(name: &str, page: &[u8], today: Date) {
         quarter: None,
         meeting_date: None,
     };
-    let result = boardpack::export::export(&mut document, &options);
+    let result = boardpack::report::export::export(&mut document, &options);
     let codes: Vec<&str> = document.roadmap.diagnostics.iter().map(|d| d.code).collect();
     println!(
         "{name:28} {:>9.1} ms  {} pages  diagnostics {codes:?}",

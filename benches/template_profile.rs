@@ -38,7 +38,8 @@ fn export(path: &Path, today: Date) {
         quarter: None,
         meeting_date: None,
     };
-    let exported = boardpack::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let exported =
+        boardpack::report::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
     std::hint::black_box(exported.pdf);
 }
 

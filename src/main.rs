@@ -8,8 +8,8 @@ fn main() -> ExitCode {
     // Only a batch runs long enough for this to matter; a short export is faster with
     // glibc's default (its large blocks are then reused instead of mapped anew).
     if matches!(cli.command, boardpack::cli::Command::Batch(_)) {
-        boardpack::allocator::keep_large_blocks_returnable();
+        boardpack::cli::allocator::keep_large_blocks_returnable();
     }
     boardpack::render::configure_threads();
-    ExitCode::from(boardpack::commands::run(cli))
+    ExitCode::from(boardpack::cli::commands::run(cli))
 }

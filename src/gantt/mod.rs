@@ -181,7 +181,7 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             let name = &written[1..written.len() - 1];
             let html =
                 if name.bytes().all(|b| b.is_ascii_digit()) { format!("#{name}") } else { name.to_string() };
-            let drawn = crate::markdown::entity(&html).map_or_else(|| format!("&{html};"), String::from);
+            let drawn = crate::read::html::entity(&html).map_or_else(|| format!("&{html};"), String::from);
             diags.push(
                 Diagnostic::warning(
                     codes::HTML_ENTITY,

@@ -2,11 +2,11 @@
 //! are embedded; the data travels as JSON, never as generated Typst source, so text from
 //! a document can never run as code.
 
-mod assets;
-pub mod inspect;
+mod embedded;
+pub mod readback;
 mod world;
 
-pub use assets::{FONTS, TEMPLATES};
+pub use embedded::{FONTS, TEMPLATES};
 
 use crate::date::Date;
 use crate::view::pack::PackData;
@@ -293,7 +293,7 @@ fn read_image(dir: &Path, relative: &str) -> Option<Vec<u8>> {
         return None;
     }
     let metadata = std::fs::metadata(&real).ok()?;
-    if !metadata.is_file() || metadata.len() > crate::assets::MAX_IMAGE_BYTES {
+    if !metadata.is_file() || metadata.len() > crate::read::images::MAX_IMAGE_BYTES {
         return None;
     }
     std::fs::read(real).ok()

@@ -2,7 +2,7 @@
 //! virtual JSON file, the document's checked images, and a fixed `today`. It serves
 //! nothing else, so a template cannot read the disk or the clock.
 
-use super::assets::{TEMPLATES, font_set, with_hash};
+use super::embedded::{TEMPLATES, font_set, with_hash};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -152,7 +152,7 @@ pub fn build(
         }
         if !rows.is_empty() {
             lanes.push(Lane {
-                name: crate::transform::replace_breaks(&section.name, "\n"),
+                name: crate::read::tracks::replace_breaks(&section.name, "\n"),
                 color: color_index(timeline, index),
                 rows,
             });

@@ -12,7 +12,7 @@ use crate::date::{Date, DateTime};
 use crate::locale::Lang;
 use crate::model::{Block, Inline, ListItem, Roadmap, TaskStatus};
 use crate::quarter::Quarter;
-use crate::transform::fold;
+use crate::read::tracks::fold;
 use chart::Chart;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -278,7 +278,7 @@ fn track_views(
                 continue;
             }
             let (period, undated) = track
-                .map_or_else(|| crate::transform::section_period(timeline, s), |t| (t.period, t.undated));
+                .map_or_else(|| crate::read::tracks::section_period(timeline, s), |t| (t.period, t.undated));
             let span = chart
                 .zip(period)
                 .map(|(c, p)| (c.axis.x(p.start.ms()).clamp(0.0, 1.0), c.axis.x(p.end.ms()).clamp(0.0, 1.0)));
@@ -290,7 +290,7 @@ fn track_views(
                 diagram: d,
                 section: section.name.clone(),
                 heading: label::breakable(&track.map_or_else(
-                    || crate::transform::replace_breaks(&section.name, "\n"),
+                    || crate::read::tracks::replace_breaks(&section.name, "\n"),
                     |t| t.heading.clone(),
                 )),
                 color: chart::color_index(timeline, s),

@@ -118,7 +118,7 @@ pub fn build(roadmap: &Roadmap, quarter: Quarter, lang: Lang) -> QuarterView {
             let section = timeline
                 .sections
                 .get(task.section)
-                .map(|s| crate::transform::replace_breaks(&s.name, " "))
+                .map(|s| crate::read::tracks::replace_breaks(&s.name, " "))
                 .unwrap_or_default();
             let item = |kind| quarter_task(task, &section, kind, lang);
             match relation(task, start, end) {

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use boardpack::decode::{DecodeOptions, decode};
 use boardpack::diag::Severity;
+use boardpack::read::decode::{DecodeOptions, decode};
 
 const REPAIRED: &str = "decode::mojibake-repaired";
 

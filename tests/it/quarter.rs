@@ -74,6 +74,6 @@ fn a_quarter_without_activity_is_a_clear_one_page_report() {
     };
     let data = boardpack::view::build(&document.roadmap, &options);
     let laid_out = boardpack::render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
-    let text = boardpack::render::inspect::page_texts(&laid_out).join(" ");
+    let text = boardpack::render::readback::page_texts(&laid_out).join(" ");
     assert!(text.contains("Ingen opgaver, milepæle eller markeringer falder i kvartalet"), "{text}");
 }

@@ -3,7 +3,7 @@
 
 use boardpack::date::Date;
 use boardpack::read::{ReadOptions, read_bytes, read_path};
-use boardpack::render::{self, inspect};
+use boardpack::render::{self, readback as inspect};
 use boardpack::view::{self, ReportOptions, Template};
 
 fn opts() -> ReadOptions {
@@ -120,7 +120,7 @@ fn export_page_in(dir: &std::path::Path, page: &str) -> (boardpack::read::Docume
         meeting_date: None,
     };
     let (_, laid_out) =
-        boardpack::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+        boardpack::report::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
     (document, laid_out)
 }
 

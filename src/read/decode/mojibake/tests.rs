@@ -1,7 +1,7 @@
 //! Repair of real sentences damaged every way we know, and the same sentences left alone.
 
 use super::*;
-use crate::decode::johab;
+use crate::read::decode::johab;
 
 /// How a UTF-8 text looks after being read with a code page and saved again.
 fn windows_1252(text: &str) -> String {

@@ -268,7 +268,7 @@ mod tests {
         let mut decodes = std::collections::HashMap::new();
         let mut encodes = std::collections::HashMap::new();
         let hex = |s: &str| u32::from_str_radix(s, 16).unwrap();
-        for line in include_str!("../../tests/fixtures/decode/johab.txt").lines() {
+        for line in include_str!("../../../tests/fixtures/decode/johab.txt").lines() {
             let fields: Vec<&str> = line.split(' ').collect();
             match fields.as_slice() {
                 ["#", ..] => {}

@@ -1,17 +1,19 @@
 //! `boardpack check PATH...`: every diagnostic of every page, nothing written.
 
-use super::{EXIT_INPUT, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, print_diagnostics, print_error};
-use crate::cli::CheckArgs;
+use super::{print_diagnostics, print_error};
+use crate::cli::args::CheckArgs;
+use crate::cli::exit;
+use crate::cli::resolve as config;
 use crate::diag::Severity;
 use crate::diag::emit::Format;
-use crate::{config, discover};
+use crate::read::discover;
 
 pub fn run(args: &CheckArgs) -> u8 {
     let options = match config::read_options(&args.read) {
         Ok(options) => options,
         Err(error) => {
             print_error(&error.0);
-            return EXIT_USAGE;
+            return exit::USAGE;
         }
     };
     let (found, walk_errors) = discover::discover(&args.paths);
@@ -32,7 +34,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         files += 1;
         // An image that does not decode is found only by decoding it, as an export would.
         let images = crate::view::image_paths(&document.roadmap);
-        let bad = crate::export::undecodable_images(&document, &images);
+        let bad = crate::report::export::undecodable_images(&document, &images);
         if !bad.is_empty() {
             document.roadmap.diagnostics.extend(bad.into_iter().map(|(_, warning)| warning));
             let index = crate::diag::LineIndex::new(&document.text);
@@ -54,10 +56,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         );
     }
     if unreadable > 0 {
-        EXIT_INPUT
+        exit::INPUT
     } else if errors > 0 || (args.strict && warnings > 0) {
-        EXIT_PROBLEMS
+        exit::PROBLEMS
     } else {
-        EXIT_OK
+        exit::OK
     }
 }

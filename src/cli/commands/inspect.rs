@@ -1,8 +1,9 @@
 //! `boardpack inspect FILE`: the model as pretty JSON on stdout, diagnostics on stderr.
 
-use super::{EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, print_diagnostics, print_error};
-use crate::cli::InspectArgs;
-use crate::config;
+use super::{print_diagnostics, print_error};
+use crate::cli::args::InspectArgs;
+use crate::cli::exit;
+use crate::cli::resolve as config;
 use crate::diag::emit::Format;
 use std::io::Write;
 
@@ -11,14 +12,14 @@ pub fn run(args: &InspectArgs) -> u8 {
         Ok(options) => options,
         Err(error) => {
             print_error(&error.0);
-            return EXIT_USAGE;
+            return exit::USAGE;
         }
     };
     let document = match crate::read::read_path(&args.file, &options) {
         Ok(document) => document,
         Err(error) => {
             print_error(&format!("{}: {error}", args.file.display()));
-            return EXIT_INPUT;
+            return exit::INPUT;
         }
     };
     print_diagnostics(&document, Format::Human);
@@ -26,11 +27,11 @@ pub fn run(args: &InspectArgs) -> u8 {
         Ok(json) => json,
         Err(error) => {
             print_error(&format!("internal error: the model cannot be written as JSON: {error}"));
-            return EXIT_INTERNAL;
+            return exit::INTERNAL;
         }
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth reporting.
     let _ = writeln!(stdout, "{json}");
-    EXIT_OK
+    exit::OK
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::decode::johab;
+use crate::read::decode::johab;
 
 /// A group is at most one 4-byte UTF-8 character, or in Johab a few characters whose
 /// two-byte codes straddle UTF-8 characters.

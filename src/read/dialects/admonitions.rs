@@ -13,7 +13,7 @@
 //! line's four-space indent becomes `>   `; a Docusaurus body continues the quote lazily,
 //! and its closing `:::` becomes blank. Code fences are left alone.
 
-use crate::containers::Fences;
+use crate::read::dialects::containers::Fences;
 use std::borrow::Cow;
 
 /// `text` with its admonitions as block quotes (every line the same length as before).

@@ -1,7 +1,7 @@
 //! Raw arguments resolved into what the pipeline needs. The wall clock is read here and
 //! nowhere else.
 
-use crate::cli::ReadArgs;
+use crate::cli::args::ReadArgs;
 use crate::date::{Date, parse_iso_date};
 use crate::read::ReadOptions;
 
@@ -54,7 +54,7 @@ pub struct ReportConfig {
     pub strict: bool,
 }
 
-pub fn report_config(args: &crate::cli::ReportArgs) -> Result<ReportConfig, UsageError> {
+pub fn report_config(args: &crate::cli::args::ReportArgs) -> Result<ReportConfig, UsageError> {
     let template = crate::view::Template::parse(&args.template).ok_or_else(|| {
         UsageError(format!("--template `{}` is not a template; use `report` or `minutes`", args.template))
     })?;

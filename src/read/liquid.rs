@@ -7,8 +7,8 @@
 
 use crate::date::{Date, DateTime, MONTH_NAMES, WEEKDAY_NAMES};
 use crate::diag::{Diagnostic, SourceMap, Span};
-use crate::frontmatter::{parse_document_date, scalar_text};
 use crate::model::Meta;
+use crate::read::frontmatter::{parse_document_date, scalar_text};
 use serde_json::Value;
 
 pub struct Context<'a> {

@@ -11,7 +11,7 @@ pub fn blank_imports(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
-    let mut fences = crate::containers::Fences::default();
+    let mut fences = crate::read::dialects::containers::Fences::default();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\r', '\n']);
         if !fences.in_code(body) && is_import(body) {

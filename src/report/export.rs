@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Span};
 use crate::read::Document;
-use crate::render::{self, RenderError, inspect};
+use crate::render::{self, RenderError, readback as inspect};
 use crate::view::{self, ReportOptions};
 
 /// A finished report.

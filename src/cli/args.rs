@@ -4,25 +4,21 @@ use crate::diag::emit::Format;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-const AFTER_HELP: &str = "\
+const EXAMPLES: &str = "\
 Examples:
   boardpack export roadmap.md                      the board report, written to roadmap.pdf
   boardpack export roadmap.md --quarter 2026-Q1    the quarter's report
   boardpack export roadmap.md --template minutes --meeting-date 2026-03-12
   boardpack batch docs/ --quarters 2025-Q3..2026-Q2 --out-dir board/
   boardpack check docs/ --format github            diagnostics only, for CI
-  boardpack inspect roadmap.md --today 2026-02-15  the model as JSON
+  boardpack inspect roadmap.md --today 2026-02-15  the model as JSON";
 
-Exit codes:
-  0  success
-  1  problems found (errors, or warnings with --strict), or some documents failed
-  2  usage error (bad arguments)
-  3  an input could not be read (missing, unreadable, too large)
-  4  an output could not be written
-  70 internal error (a bug in boardpack or its templates; please report it)";
+fn after_help() -> String {
+    format!("{EXAMPLES}\n\n{}", super::exit::help_table())
+}
 
 #[derive(Debug, Parser)]
-#[command(name = "boardpack", version, about = "Turn Markdown roadmaps into board-ready PDFs", after_help = AFTER_HELP)]
+#[command(name = "boardpack", version, about = "Turn Markdown roadmaps into board-ready PDFs", after_help = after_help())]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -2,11 +2,23 @@
 //! gantt -> [`Roadmap`]. Every stage's spans are mapped back to the decoded page here.
 
 use crate::date::Date;
-use crate::decode::{self, DecodeOptions};
 use crate::diag::{Diagnostic, LineIndex, SourceMap, Span};
+use crate::gantt;
 use crate::model::{Block, Diagram, Inline, Roadmap, SCHEMA_VERSION, SourceInfo};
-use crate::{assets, frontmatter, gantt, language, liquid, markdown, transform};
+use decode::DecodeOptions;
 use std::io::Read;
+
+pub mod decode;
+pub mod dialects;
+pub mod discover;
+pub mod frontmatter;
+pub mod html;
+pub mod images;
+pub mod language;
+pub mod liquid;
+pub mod markdown;
+pub mod status;
+pub mod tracks;
 use std::path::{Path, PathBuf};
 
 /// Larger inputs are refused: no roadmap page is anywhere near this, and the limit keeps
@@ -110,13 +122,13 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
 
     let line_of = |offset: usize| index.line_col(&text, to_page.map(offset)).0;
     // Same-length rewrites: offsets into them are offsets into the expanded text.
-    let fenced = crate::containers::as_fences(&expanded.text, &mut body_diagnostics);
-    let quoted = crate::admonitions::as_quotes(&fenced);
-    let markdown_text = crate::mdx::blank_imports(&quoted);
+    let fenced = dialects::containers::as_fences(&expanded.text, &mut body_diagnostics);
+    let quoted = dialects::admonitions::as_quotes(&fenced);
+    let markdown_text = dialects::mdx::blank_imports(&quoted);
     let mut parsed = markdown::parse(&markdown_text, &line_of, &mut body_diagnostics);
     relocate(&mut body_diagnostics, &to_page);
     diagnostics.append(&mut body_diagnostics);
-    assets::resolve_images(&mut parsed.blocks, base_dir, &text, &mut diagnostics);
+    images::resolve_images(&mut parsed.blocks, base_dir, &text, &mut diagnostics);
 
     let diagrams = parsed
         .diagrams
@@ -159,8 +171,8 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
         tracks: Vec::new(),
         diagnostics,
     };
-    transform::link_tracks(&mut roadmap);
-    transform::apply_status(&mut roadmap);
+    tracks::link_tracks(&mut roadmap);
+    status::apply_status(&mut roadmap);
     finish_diagnostics(&mut roadmap.diagnostics, &text, &index);
     Document { roadmap, text, base_dir: base_dir.map(Path::to_path_buf) }
 }

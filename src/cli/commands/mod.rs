@@ -9,13 +9,6 @@ use crate::cli::{Cli, Command};
 use crate::diag::emit::{Emitter, Format, SourceFile};
 use crate::read::Document;
 
-pub const EXIT_OK: u8 = 0;
-pub const EXIT_PROBLEMS: u8 = 1;
-pub const EXIT_USAGE: u8 = 2;
-pub const EXIT_INPUT: u8 = 3;
-pub const EXIT_OUTPUT: u8 = 4;
-pub const EXIT_INTERNAL: u8 = 70;
-
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
@@ -32,7 +25,7 @@ pub(crate) fn print_diagnostics(document: &Document, format: Format) {
 
 /// A document's diagnostics as [`print_diagnostics`] prints them.
 pub(crate) fn diagnostics_text(document: &Document, format: Format) -> String {
-    let emitter = Emitter { format, color: crate::config::use_color() };
+    let emitter = Emitter { format, color: crate::cli::resolve::use_color() };
     let file = SourceFile { name: &document.roadmap.source.path, text: &document.text };
     emitter.render(&file, &document.roadmap.diagnostics)
 }
@@ -44,6 +37,6 @@ pub(crate) fn print_error(message: &str) {
 
 /// An error line as [`print_error`] prints it, with its newline.
 pub(crate) fn error_text(message: &str) -> String {
-    let (red, reset) = if crate::config::use_color() { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
+    let (red, reset) = if crate::cli::resolve::use_color() { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
     format!("{red}error{reset}: {message}\n")
 }

@@ -1,12 +1,15 @@
 //! `boardpack batch INPUT... --out-dir DIR`: many documents x quarters, board packs and a
 //! manifest, with a progress bar on a terminal.
 
-use super::{EXIT_OK, EXIT_OUTPUT, EXIT_PROBLEMS, EXIT_USAGE, print_error};
-use crate::batch::{self, BatchConfig, Progress};
-use crate::cli::BatchArgs;
+use super::print_error;
+use crate::cli::args::BatchArgs;
+use crate::cli::exit;
+use crate::cli::resolve as config;
 use crate::diag::emit::{Emitter, Format, SourceFile};
 use crate::read::Document;
-use crate::{config, discover, output};
+use crate::read::discover;
+use crate::report::batch::{self, BatchConfig, Progress};
+use crate::report::output;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 
@@ -32,12 +35,12 @@ pub fn run(args: &BatchArgs) -> u8 {
         Ok(config) => config,
         Err(error) => {
             print_error(&error.0);
-            return EXIT_USAGE;
+            return exit::USAGE;
         }
     };
     if let Err(error) = std::fs::create_dir_all(&config.out_dir) {
         print_error(&format!("cannot create {}: {error}", config.out_dir.display()));
-        return EXIT_OUTPUT;
+        return exit::OUTPUT;
     }
     let (pages, walk_errors) = discover::discover(&args.inputs);
     for (path, error) in &walk_errors {
@@ -50,7 +53,7 @@ pub fn run(args: &BatchArgs) -> u8 {
     let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     if let Err(error) = output::write_atomic(&manifest_path, &json) {
         print_error(&error.to_string());
-        return EXIT_OUTPUT;
+        return exit::OUTPUT;
     }
     let s = &manifest.summary;
     eprintln!(
@@ -62,7 +65,7 @@ pub fn run(args: &BatchArgs) -> u8 {
         s.errors,
         manifest_path.display()
     );
-    if s.failed > 0 || !walk_errors.is_empty() { EXIT_PROBLEMS } else { EXIT_OK }
+    if s.failed > 0 || !walk_errors.is_empty() { exit::PROBLEMS } else { exit::OK }
 }
 
 /// A progress bar on a terminal (hidden otherwise), with diagnostics printed above it.

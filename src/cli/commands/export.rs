@@ -1,13 +1,12 @@
 //! `boardpack export FILE...`: one PDF per page.
 
-use super::{
-    EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_OUTPUT, EXIT_PROBLEMS, EXIT_USAGE, diagnostics_text, error_text,
-    print_error,
-};
-use crate::cli::ExportArgs;
+use super::{diagnostics_text, error_text, print_error};
+use crate::cli::args::ExportArgs;
+use crate::cli::exit;
+use crate::cli::resolve as config;
 use crate::diag::Severity;
+use crate::report::output;
 use crate::view::Template;
-use crate::{config, output};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &ExportArgs) -> u8 {
@@ -24,7 +23,7 @@ pub fn run(args: &ExportArgs) -> u8 {
         Ok(p) => p,
         Err(error) => {
             print_error(&error.0);
-            return EXIT_USAGE;
+            return exit::USAGE;
         }
     };
     // Fonts and Typst's library take a few milliseconds to set up: overlap that with
@@ -38,7 +37,7 @@ pub fn run(args: &ExportArgs) -> u8 {
     // Several files are exported two at a time on a two-core machine; messages are
     // printed in the order the files were given.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(args.files.len());
-    let mut worst = EXIT_OK;
+    let mut worst = exit::OK;
     in_order(&args.files, workers, export, |outcome| {
         eprint!("{}", outcome.messages);
         worst = worst.max(outcome.code);
@@ -115,7 +114,7 @@ fn export_into(
         Ok(document) => document,
         Err(error) => {
             out.push_str(&error_text(&format!("{}: {error}", file.display())));
-            return EXIT_INPUT;
+            return exit::INPUT;
         }
     };
     let target =
@@ -123,30 +122,30 @@ fn export_into(
     if let Err(error) = output::check_target(&target, &[file]) {
         out.push_str(&diagnostics_text(&document, args.format));
         out.push_str(&error_text(&error.to_string()));
-        return EXIT_OUTPUT;
+        return exit::OUTPUT;
     }
     if report.strict && has_problems(&document) {
         out.push_str(&diagnostics_text(&document, args.format));
         out.push_str(&strict_refusal(file));
-        return EXIT_PROBLEMS;
+        return exit::PROBLEMS;
     }
     let options = report.options_for(&document.roadmap, quarter);
-    let exported = crate::export::export(&mut document, &options);
+    let exported = crate::report::export::export(&mut document, &options);
     out.push_str(&diagnostics_text(&document, args.format));
     let exported = match exported {
         Ok(exported) => exported,
         Err(error) => {
             out.push_str(&error_text(&format!("{}: {error}", file.display())));
-            return EXIT_INTERNAL;
+            return exit::INTERNAL;
         }
     };
     if report.strict && has_problems(&document) {
         out.push_str(&strict_refusal(file));
-        return EXIT_PROBLEMS;
+        return exit::PROBLEMS;
     }
     if let Err(error) = output::write_atomic(&target, &exported.pdf) {
         out.push_str(&error_text(&error.to_string()));
-        return EXIT_OUTPUT;
+        return exit::OUTPUT;
     }
     out.push_str(&format!(
         "wrote {} ({} page{})\n",
@@ -154,7 +153,7 @@ fn export_into(
         exported.pages,
         if exported.pages == 1 { "" } else { "s" }
     ));
-    EXIT_OK
+    exit::OK
 }
 
 fn strict_refusal(file: &Path) -> String {

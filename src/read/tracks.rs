@@ -1,8 +1,7 @@
-//! Model-to-model passes: linking activity lists to gantt sections (tracks) and the status
-//! of every task as of the roadmap's date.
+//! Tracks: the activity lists and headings of a page linked to the gantt sections they
+//! describe, and the name folding that matching uses.
 
-use crate::date::DateTime;
-use crate::model::{Block, DateRange, Inline, ListItem, Roadmap, TaskStatus, Timeline, Track};
+use crate::model::{Block, DateRange, Inline, ListItem, Roadmap, Timeline, Track};
 
 /// Links activity lists to the gantt sections they describe. A list item is a track when
 /// its bold lead names a section (`**Produktforvaltning** og leverandørsamarbejde`), or
@@ -210,29 +209,6 @@ pub fn section_period(timeline: &Timeline, section: usize) -> (Option<DateRange>
         }
     }
     (range, undated)
-}
-
-/// Sets every task's status as of the roadmap's date: a `done` tag or an end on or before
-/// the date is done, a start after it is planned, anything else is in progress.
-pub fn apply_status(roadmap: &mut Roadmap) {
-    let today = DateTime::from_date(roadmap.today);
-    for timeline in roadmap.diagrams.iter_mut().filter_map(|d| d.gantt.as_mut()) {
-        for task in &mut timeline.tasks {
-            task.status = match (task.start, task.end) {
-                (Some(_), Some(_)) if task.problem.is_some() => TaskStatus::Undated,
-                (Some(start), Some(end)) => {
-                    if task.flags.done || end <= today {
-                        TaskStatus::Done
-                    } else if start > today {
-                        TaskStatus::Planned
-                    } else {
-                        TaskStatus::Active
-                    }
-                }
-                _ => TaskStatus::Undated,
-            };
-        }
-    }
 }
 
 /// `text` with each `<br>` (`<br/>`, `<BR />`) replaced by `with`: Mermaid splits a

@@ -1,14 +1,15 @@
 //! Documents x quarters: every document's report per quarter in parallel, one board pack
 //! per quarter, and a manifest of what was written. A bad document never stops the batch.
 
-use crate::config::ReportConfig;
+use super::{export, output};
+use crate::cli::resolve::ReportConfig;
 use crate::diag::Severity;
-use crate::discover::Found;
 use crate::quarter::Quarter;
+use crate::read::discover::Found;
 use crate::read::{Document, ReadOptions};
+use crate::render;
 use crate::view::pack::PackEntry;
 use crate::view::{self, Template};
-use crate::{export, output, render};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -355,17 +356,17 @@ fn make_pack(
     let mut pack = view::pack::build(entries, quarter, lang, config.read.today);
     // The contents list page numbers that depend on the cover's own length.
     let draft = render::compile_cover(&pack).map_err(|e| e.to_string())?;
-    view::pack::number_pages(&mut pack.entries, render::inspect::page_count(&draft));
+    view::pack::number_pages(&mut pack.entries, render::readback::page_count(&draft));
     let cover = render::compile_cover(&pack).map_err(|e| e.to_string())?;
     let reports: Vec<&render::Pages> = members.iter().map(|(_, _, pages)| pages).collect();
     let combined = render::combine(cover, &reports);
-    let archival = render::inspect::missing_glyphs(&combined).is_empty();
+    let archival = render::readback::missing_glyphs(&combined).is_empty();
     let pdf = render::combined_pdf(&combined, config.read.today, archival).map_err(|e| e.to_string())?;
     output::write_atomic(path, &pdf).map_err(|e| e.to_string())?;
     Ok(Written {
         quarter: quarter.map(|q| q.to_string()),
         path: path.display().to_string(),
-        pages: render::inspect::page_count(&combined),
+        pages: render::readback::page_count(&combined),
         bytes: pdf.len(),
         documents: members.iter().map(|(d, _, _)| d.roadmap.source.path.clone()).collect(),
     })
