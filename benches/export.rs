@@ -15,16 +15,14 @@ fn export(path: &Path, today: Date) -> Duration {
 
 fn export_with(path: &Path, today: Date, quarter: Option<boardpack::quarter::Quarter>) -> Duration {
     let start = Instant::now();
-    let mut document =
-        read_path(path, &ReadOptions { today, repair: true }).unwrap_or_else(|e| panic!("{e}"));
+    let document = read_path(path, &ReadOptions { today, repair: true }).unwrap_or_else(|e| panic!("{e}"));
     let options = ReportOptions {
         lang: view::choose_lang(None, &document.roadmap),
         template: Template::Report,
         quarter,
         meeting_date: None,
     };
-    let exported =
-        boardpack::report::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let exported = boardpack::report::export::export(&document, &options).unwrap_or_else(|e| panic!("{e}"));
     std::hint::black_box(exported.pdf);
     // No cache eviction: `boardpack export a.md b.md` keeps Typst's caches between
     // documents too. (A batch evicts; the quarter reports below do, as it does.)
@@ -80,7 +78,7 @@ fn main() {
         let text = numbered(&sources[round % sources.len()], round);
         let quarter = quarters[round % quarters.len()];
         let start = Instant::now();
-        let mut document = boardpack::read::read_bytes(
+        let document = boardpack::read::read_bytes(
             text.as_bytes(),
             "bench.md",
             None,
@@ -93,7 +91,7 @@ fn main() {
             meeting_date: None,
         };
         let exported =
-            boardpack::report::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+            boardpack::report::export::export(&document, &options).unwrap_or_else(|e| panic!("{e}"));
         std::hint::black_box(exported.pdf);
         boardpack::render::evict_cache();
         quarter_warm.push(start.elapsed());

@@ -21,14 +21,14 @@ fn peak_rss_mib() -> f64 {
 
 fn export(name: &str, page: &[u8], today: Date) {
     let start = Instant::now();
-    let mut document = read_bytes(page, name, None, &ReadOptions { today, repair: true });
+    let document = read_bytes(page, name, None, &ReadOptions { today, repair: true });
     let options = ReportOptions {
         lang: view::choose_lang(None, &document.roadmap),
         template: Template::Report,
         quarter: None,
         meeting_date: None,
     };
-    let result = boardpack::report::export::export(&mut document, &options);
+    let result = boardpack::report::export::export(&document, &options);
     let codes: Vec<&str> = document.roadmap.diagnostics.iter().map(|d| d.code).collect();
     println!(
         "{name:28} {:>9.1} ms  {} pages  diagnostics {codes:?}",

@@ -30,16 +30,14 @@ struct Place {
 }
 
 fn export(path: &Path, today: Date) {
-    let mut document =
-        read_path(path, &ReadOptions { today, repair: true }).unwrap_or_else(|e| panic!("{e}"));
+    let document = read_path(path, &ReadOptions { today, repair: true }).unwrap_or_else(|e| panic!("{e}"));
     let options = ReportOptions {
         lang: view::choose_lang(None, &document.roadmap),
         template: Template::Report,
         quarter: None,
         meeting_date: None,
     };
-    let exported =
-        boardpack::report::export::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    let exported = boardpack::report::export::export(&document, &options).unwrap_or_else(|e| panic!("{e}"));
     std::hint::black_box(exported.pdf);
 }
 

@@ -4,6 +4,7 @@
 use crate::cli::args::ReadArgs;
 use crate::date::{Date, parse_iso_date};
 use crate::read::ReadOptions;
+use crate::report::ReportConfig;
 
 /// A usage error: the command line asks for something impossible.
 #[derive(Debug)]
@@ -45,51 +46,63 @@ pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
-/// The report's shape, checked before any document is read.
-#[derive(Clone, Debug)]
-pub struct ReportConfig {
-    pub lang: Option<String>,
-    pub template: crate::view::Template,
-    pub meeting_date: Option<Date>,
-    pub strict: bool,
-}
-
 pub fn report_config(args: &crate::cli::args::ReportArgs) -> Result<ReportConfig, UsageError> {
     let template = crate::view::Template::parse(&args.template).ok_or_else(|| {
         UsageError(format!("--template `{}` is not a template; use `report` or `minutes`", args.template))
     })?;
-    if let Some(lang) = &args.lang
-        && crate::locale::Lang::parse(lang).is_none()
-    {
-        return Err(UsageError(format!("--lang `{lang}` is not supported; use `da` or `en`")));
-    }
+    let lang = match &args.lang {
+        Some(text) => Some(
+            crate::locale::Lang::parse(text)
+                .ok_or_else(|| UsageError(format!("--lang `{text}` is not supported; use `da` or `en`")))?,
+        ),
+        None => None,
+    };
     let meeting_date = match &args.meeting_date {
         Some(text) => Some(parse_iso_date(text.trim()).ok_or_else(|| {
             UsageError(format!("--meeting-date `{text}` is not a date; write it as YYYY-MM-DD"))
         })?),
         None => None,
     };
-    Ok(ReportConfig { lang: args.lang.clone(), template, meeting_date, strict: args.strict })
-}
-
-impl ReportConfig {
-    /// The options for one document (the language may depend on the document).
-    pub fn options_for(
-        &self,
-        roadmap: &crate::model::Roadmap,
-        quarter: Option<crate::quarter::Quarter>,
-    ) -> crate::view::ReportOptions {
-        crate::view::ReportOptions {
-            lang: crate::view::choose_lang(self.lang.as_deref(), roadmap),
-            template: self.template,
-            quarter,
-            meeting_date: self.meeting_date,
-        }
-    }
+    Ok(ReportConfig { lang, template, meeting_date, strict: args.strict })
 }
 
 pub fn parse_quarter(text: &str) -> Result<crate::quarter::Quarter, UsageError> {
     crate::quarter::Quarter::parse(text).ok_or_else(|| {
         UsageError(format!("`{text}` is not a quarter; write it as 2026-Q1, 2026Q1, Q1-2026 or \"K1 2026\""))
     })
+}
+
+/// Everything `export` needs, checked before any document is read.
+pub struct ExportConfig {
+    pub read: ReadOptions,
+    pub report: ReportConfig,
+    pub quarter: Option<crate::quarter::Quarter>,
+}
+
+pub fn export_config(args: &crate::cli::args::ExportArgs) -> Result<ExportConfig, UsageError> {
+    let read = read_options(&args.read)?;
+    let report = report_config(&args.report)?;
+    let quarter = args.quarter.as_deref().map(parse_quarter).transpose()?;
+    if args.output.is_some() && args.files.len() > 1 {
+        return Err(UsageError("-o/--output needs a single input file".into()));
+    }
+    Ok(ExportConfig { read, report, quarter })
+}
+
+pub fn batch_config(
+    args: &crate::cli::args::BatchArgs,
+) -> Result<crate::report::batch::BatchConfig, UsageError> {
+    let read = read_options(&args.read)?;
+    let report = report_config(&args.report)?;
+    let quarters = match &args.quarters {
+        Some(text) => Some(crate::quarter::Quarter::parse_range(text).ok_or_else(|| {
+            UsageError(format!("--quarters `{text}` is not a quarter or a range such as 2025-Q3..2026-Q2"))
+        })?),
+        None => None,
+    };
+    if args.jobs == Some(0) {
+        return Err(UsageError("--jobs must be at least 1".into()));
+    }
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    Ok(crate::report::batch::BatchConfig { read, report, quarters, out_dir: args.out_dir.clone(), jobs })
 }

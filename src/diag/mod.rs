@@ -98,3 +98,9 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+/// Orders diagnostics by position in their text, whole-file ones first; stable, so those at
+/// one place keep the order they were found in.
+pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| d.span.map(|s| (s.start, s.end)));
+}

@@ -177,6 +177,30 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
     Document { roadmap, text, base_dir: base_dir.map(Path::to_path_buf) }
 }
 
+impl Document {
+    /// Adds what a later stage found (rendering, the image check), with spans into the
+    /// document's text: the one place where a document's diagnostics are ordered and
+    /// located after reading.
+    pub fn add_diagnostics(&mut self, found: impl IntoIterator<Item = Diagnostic>) {
+        let before = self.roadmap.diagnostics.len();
+        self.roadmap.diagnostics.extend(found);
+        if self.roadmap.diagnostics.len() > before {
+            let index = LineIndex::new(&self.text);
+            finish_diagnostics(&mut self.roadmap.diagnostics, &self.text, &index);
+        }
+    }
+
+    /// Adds conclusions about the whole output (the PDF standard it could not claim), after
+    /// every other diagnostic, as they follow from those.
+    pub fn add_conclusions(&mut self, conclusions: impl IntoIterator<Item = Diagnostic>) {
+        let index = LineIndex::new(&self.text);
+        for mut conclusion in conclusions {
+            index.locate(&self.text, std::slice::from_mut(&mut conclusion));
+            self.roadmap.diagnostics.push(conclusion);
+        }
+    }
+}
+
 fn relocate(diagnostics: &mut [Diagnostic], map: &SourceMap) {
     for d in diagnostics {
         d.span = d.span.map(|s| map.map_span(s));
@@ -184,8 +208,8 @@ fn relocate(diagnostics: &mut [Diagnostic], map: &SourceMap) {
 }
 
 /// Orders diagnostics by position (whole-file ones first) and fills in line and column.
-pub(crate) fn finish_diagnostics(diagnostics: &mut [Diagnostic], text: &str, index: &LineIndex) {
-    diagnostics.sort_by_key(|d| d.span.map(|s| (s.start, s.end)));
+fn finish_diagnostics(diagnostics: &mut [Diagnostic], text: &str, index: &LineIndex) {
+    crate::diag::sort_by_position(diagnostics);
     index.locate(text, diagnostics);
 }
 

@@ -3,10 +3,13 @@
 //! a document can never run as code.
 
 mod embedded;
+mod images;
 pub mod readback;
 mod world;
 
 pub use embedded::{FONTS, TEMPLATES};
+pub use images::image_decodes;
+use images::read_image;
 
 use crate::date::Date;
 use crate::view::pack::PackData;
@@ -21,7 +24,7 @@ use typst::introspection::{Location, Tag};
 use typst::layout::{Frame, FrameItem};
 use typst::model::HeadingElem;
 use typst_layout::Page;
-pub use typst_layout::PagedDocument;
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use world::{DATA_PATH, MODEL_PATH, PACK_PATH, ReportWorld, file_id, path_of};
 
@@ -48,8 +51,12 @@ impl std::fmt::Display for RenderError {
     }
 }
 
+/// A laid-out report or pack: its pages, ready for the PDF writer or to be read back
+/// ([`readback`]). Typst's own document type stays inside this module.
+pub struct LaidOut(PagedDocument);
+
 /// Lays out the report. `base_dir` is the document's folder, for its checked images.
-pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<PagedDocument, RenderError> {
+pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut, RenderError> {
     let main = match data.template {
         Template::Report => "/report.typ",
         Template::Minutes => "/minutes.typ",
@@ -64,15 +71,15 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<PagedDo
     let mut document =
         compile_template(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)?;
     set_info(&mut document, &data.pdf);
-    Ok(document)
+    Ok(LaidOut(document))
 }
 
 /// Lays out a board pack's cover and contents.
-pub fn compile_cover(pack: &PackData) -> Result<PagedDocument, RenderError> {
+pub fn compile_cover(pack: &PackData) -> Result<LaidOut, RenderError> {
     let json = serde_json::to_vec(pack).map_err(|e| RenderError::Data(e.to_string()))?;
     let mut document = compile_template("/pack.typ", &[(PACK_PATH, json)], &[], pack.today)?;
     set_info(&mut document, &pack.cover.pdf);
-    Ok(document)
+    Ok(LaidOut(document))
 }
 
 /// The PDF's metadata. Set here rather than by a `set document` rule in the templates:
@@ -95,11 +102,12 @@ fn set_info(document: &mut PagedDocument, pdf: &PdfInfo) {
 
 /// The cover's pages followed by every report's pages, as one document. Reports keep
 /// their own page furniture ("Side 1 af 2"); nothing is laid out again.
-pub fn combine(mut cover: PagedDocument, reports: &[&Pages]) -> PagedDocument {
+pub fn combine(cover: LaidOut, reports: &[&Pages]) -> LaidOut {
+    let mut cover = cover.0;
     let info = std::mem::take(cover.info_mut());
     let pages: EcoVec<Page> =
         cover.pages().iter().cloned().chain(reports.iter().flat_map(|p| p.0.iter().cloned())).collect();
-    PagedDocument::new(pages, info)
+    LaidOut(PagedDocument::new(pages, info))
 }
 
 /// A report's laid-out pages, as a board pack keeps them until the pack is written: a
@@ -110,9 +118,10 @@ pub fn combine(mut cover: PagedDocument, reports: &[&Pages]) -> PagedDocument {
 pub struct Pages(Vec<Page>);
 
 impl Pages {
-    pub fn of(document: PagedDocument) -> Self {
+    pub fn of(document: LaidOut) -> Self {
         let mut headings = HashSet::new();
         let pages = document
+            .0
             .pages()
             .iter()
             .map(|page| {
@@ -181,14 +190,14 @@ fn compile_template(
 /// Writes the laid-out report, dated by the report's as-of date so that the same input
 /// always gives the same bytes. `archival` asks for PDF/A-2b, which refuses text that no
 /// embedded font can draw; callers check [`inspect::missing_glyphs`] first.
-pub fn pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
-    write_pdf(document, date, archival, true)
+pub fn pdf(document: &LaidOut, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
+    write_pdf(&document.0, date, archival, true)
 }
 
 /// As [`pdf`], for a document made by [`combine`]: untagged, because its reports kept
 /// only their headings' tags (enough for the bookmarks, not for a structure tree).
-pub fn combined_pdf(document: &PagedDocument, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
-    write_pdf(document, date, archival, false)
+pub fn combined_pdf(document: &LaidOut, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
+    write_pdf(&document.0, date, archival, false)
 }
 
 fn write_pdf(
@@ -239,64 +248,6 @@ fn typst_date(date: Date) -> Datetime {
     Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .or_else(|| Datetime::from_ymd(1970, 1, 1))
         .unwrap_or_else(|| unreachable!("1970-01-01 is a valid Typst date"))
-}
-
-/// Whether the image at `relative` in `dir` can be read and decoded, as Typst will when it
-/// lays the image out (the decoding is memoized, so it is not done twice).
-pub fn image_decodes(dir: &Path, relative: &str) -> bool {
-    use typst::visualize::{ImageFormat, RasterImage, SvgImage, VectorFormat};
-    let Some(bytes) = read_image(dir, relative) else { return false };
-    let bytes = Bytes::new(bytes);
-    match ImageFormat::detect(&bytes) {
-        Some(ImageFormat::Raster(format)) => {
-            pixels_within_limit(&bytes) && RasterImage::plain(bytes, format).is_ok()
-        }
-        Some(ImageFormat::Vector(VectorFormat::Svg)) => {
-            !svg_refers_to_files(&bytes) && SvgImage::new(bytes).is_ok()
-        }
-        _ => false,
-    }
-}
-
-/// Raster images with more pixels than this are refused: decoding allocates four bytes
-/// a pixel, and a 74-byte PNG can claim 100000 × 100000 of them.
-const MAX_IMAGE_PIXELS: u64 = 40_000_000;
-
-/// Whether the image's header gives a size within [`MAX_IMAGE_PIXELS`].
-fn pixels_within_limit(bytes: &[u8]) -> bool {
-    let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format();
-    match reader.ok().and_then(|r| r.into_dimensions().ok()) {
-        Some((width, height)) => u64::from(width) * u64::from(height) <= MAX_IMAGE_PIXELS,
-        None => false,
-    }
-}
-
-/// Whether an SVG draws other files (`<image href="other.png">`). Typst would read them
-/// through the World, which serves no such file, and the whole report would fail; only
-/// embedded `data:` images are drawn.
-fn svg_refers_to_files(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(bytes);
-    text.match_indices("<image").any(|(at, _)| {
-        let tag = &text[at..];
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        let href = tag.find("href=").map(|i| tag[i + 5..].trim_start_matches(['"', '\'', ' ']));
-        href.is_none_or(|h| !h.starts_with("data:"))
-    })
-}
-
-/// Re-checks and reads an image that the reader already validated (the file may have
-/// changed since): it must still resolve inside `dir`.
-fn read_image(dir: &Path, relative: &str) -> Option<Vec<u8>> {
-    let root = dir.canonicalize().ok()?;
-    let real = root.join(relative).canonicalize().ok()?;
-    if !real.starts_with(&root) {
-        return None;
-    }
-    let metadata = std::fs::metadata(&real).ok()?;
-    if !metadata.is_file() || metadata.len() > crate::read::images::MAX_IMAGE_BYTES {
-        return None;
-    }
-    std::fs::read(real).ok()
 }
 
 /// Typst's errors as text with template file, line and column.

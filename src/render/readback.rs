@@ -1,13 +1,14 @@
 //! Reading a laid-out report back: page texts and glyphs no font could draw. Used by
 //! `export` to warn about missing characters, and by the tests.
 
+use super::LaidOut;
 use typst::layout::{Frame, FrameItem};
 use typst::text::TextItem;
-use typst_layout::PagedDocument;
 
 /// The text of every page, in frame order.
-pub fn page_texts(document: &PagedDocument) -> Vec<String> {
+pub fn page_texts(document: &LaidOut) -> Vec<String> {
     document
+        .0
         .pages()
         .iter()
         .map(|page| {
@@ -33,9 +34,9 @@ fn for_each_text(frame: &Frame, f: &mut impl FnMut(&TextItem)) {
 }
 
 /// Characters drawn with the fallback "missing glyph" (glyph id 0): no bundled font has them.
-pub fn missing_glyphs(document: &PagedDocument) -> Vec<char> {
+pub fn missing_glyphs(document: &LaidOut) -> Vec<char> {
     let mut missing = Vec::new();
-    for page in document.pages() {
+    for page in document.0.pages() {
         for_each_text(&page.frame, &mut |text| {
             for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
                 let chars = text.text.get(glyph.range()).unwrap_or("");
@@ -49,14 +50,14 @@ pub fn missing_glyphs(document: &PagedDocument) -> Vec<char> {
 }
 
 /// The number of pages.
-pub fn page_count(document: &PagedDocument) -> usize {
-    document.pages().len()
+pub fn page_count(document: &LaidOut) -> usize {
+    document.0.pages().len()
 }
 
 /// Every text run as (text, glyph ids), in frame order: what a shaper made of the text.
-pub fn text_runs(document: &PagedDocument) -> Vec<(String, Vec<u16>)> {
+pub fn text_runs(document: &LaidOut) -> Vec<(String, Vec<u16>)> {
     let mut runs = Vec::new();
-    for page in document.pages() {
+    for page in document.0.pages() {
         for_each_text(&page.frame, &mut |text| {
             runs.push((text.text.to_string(), text.glyphs.iter().map(|g| g.id).collect()));
         });
@@ -66,9 +67,9 @@ pub fn text_runs(document: &PagedDocument) -> Vec<(String, Vec<u16>)> {
 
 /// Text that runs past a page's left or right edge, as (page number, text). Rotated or
 /// scaled groups (the draft mark) are skipped: their extent is not a line's.
-pub fn text_off_page(document: &PagedDocument) -> Vec<(usize, String)> {
+pub fn text_off_page(document: &LaidOut) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for (index, page) in document.pages().iter().enumerate() {
+    for (index, page) in document.0.pages().iter().enumerate() {
         let width = page.frame.width();
         collect_off_page(&page.frame, typst::layout::Abs::zero(), width, index + 1, &mut out);
     }

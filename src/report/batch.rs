@@ -1,8 +1,8 @@
 //! Documents x quarters: every document's report per quarter in parallel, one board pack
 //! per quarter, and a manifest of what was written. A bad document never stops the batch.
 
+use super::ReportConfig;
 use super::{export, output};
-use crate::cli::resolve::ReportConfig;
 use crate::diag::Severity;
 use crate::quarter::Quarter;
 use crate::read::discover::Found;
@@ -145,7 +145,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
             }
             Some(list) => {
                 for &q in list {
-                    let lang = view::choose_lang(config.report.lang.as_deref(), &document.roadmap);
+                    let lang = view::choose_lang(config.report.lang, &document.roadmap);
                     if view::quarter::build(&document.roadmap, q, lang).empty {
                         results[i].quiet_quarters.push(q.to_string());
                         continue;
@@ -176,11 +176,13 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
             };
             render::evict_cache();
             progress.step(&job.path.display().to_string());
-            if let Err(error) = &outcome {
-                progress.problem(&format!("{}: {error}", pages[job.doc].path.display()));
-            }
             outcome
         });
+        for (job, outcome) in group_jobs.iter().zip(&outcomes) {
+            if let Err(error) = outcome {
+                progress.problem(&format!("{}: {error}", pages[job.doc].path.display()));
+            }
+        }
         let mut members = Vec::new();
         for (job, outcome) in group_jobs.iter().zip(outcomes) {
             let result = &mut results[job.doc];
@@ -240,30 +242,17 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
     }
 }
 
-/// `f` over `items` on `threads` plain threads, results in input order. Not rayon: Typst
-/// lays out in parallel with rayon, and a rayon worker that waits inside one document's
-/// layout steals the next document and starts it on top of the first one, and so on,
-/// until every document is half laid out on one thread's stack (memory grew past 900 MiB
-/// and a 100-document batch overflowed the stack).
-fn in_parallel<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<R>>> =
-        items.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads.clamp(1, items.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let result = f(item);
-                    if let Ok(mut slot) = results[i].lock() {
-                        *slot = Some(result);
-                    }
-                }
-            });
-        }
-    });
-    results.into_iter().filter_map(|slot| slot.into_inner().ok().flatten()).collect()
+/// `work` over `items` on the worker pool, one result per item in input order; a panic is
+/// its item's failure.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> Result<R, String> + Sync,
+) -> Vec<Result<R, String>> {
+    super::pool::map(items, jobs, work)
+        .into_iter()
+        .map(|outcome| outcome.unwrap_or_else(|panicked| Err(panicked.to_string())))
+        .collect()
 }
 
 fn count(document: &Document, severity: Severity) -> usize {
@@ -302,26 +291,13 @@ fn make_one(
     config: &BatchConfig,
     progress: &dyn Progress,
 ) -> Result<(Written, render::Pages), String> {
-    let original = document;
-    let mut document = document.clone();
     let options = config.report.options_for(&document.roadmap, job.quarter);
-    // Contain a panic in one document: report it as that document's failure.
-    let (exported, laid_out) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        export::export_laid_out(&mut document, &options)
-    }))
-    .map_err(|_| "internal error while rendering (a bug in boardpack, please report it)".to_string())?
-    .map_err(|e| e.to_string())?;
+    let (exported, laid_out) = export::export_laid_out(document, &options).map_err(|e| e.to_string())?;
     output::write_atomic(&job.path, &exported.pdf).map_err(|e| e.to_string())?;
     // Rendering may find more (characters without a glyph): show those, once per document.
-    let new: Vec<_> = document
-        .roadmap
-        .diagnostics
-        .iter()
-        .filter(|d| !original.roadmap.diagnostics.contains(d))
-        .cloned()
-        .collect();
-    if !new.is_empty() && job.quarter == config.quarters.as_ref().and_then(|q| q.first().copied()) {
-        progress.read(&document, &new);
+    let found = exported.found();
+    if !found.is_empty() && job.quarter == config.quarters.as_ref().and_then(|q| q.first().copied()) {
+        progress.read(document, &found);
     }
     let written = Written {
         quarter: job.quarter.map(|q| q.to_string()),
@@ -378,7 +354,7 @@ fn pack_lang<'a>(config: &BatchConfig, docs: impl Iterator<Item = &'a Document>)
     let mut total = 0;
     for d in docs {
         total += 1;
-        if view::choose_lang(config.report.lang.as_deref(), &d.roadmap) == crate::locale::Lang::Da {
+        if view::choose_lang(config.report.lang, &d.roadmap) == crate::locale::Lang::Da {
             danish += 1;
         }
     }

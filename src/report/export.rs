@@ -1,9 +1,11 @@
 //! One document to PDF bytes: the report data, Typst layout, checks on the result, PDF.
-//! Shared by `export` and `batch`; writes nothing.
+//! Shared by `export` and `batch`; writes nothing and leaves the document as it was read:
+//! what rendering finds is returned, for the caller to add with
+//! [`Document::add_diagnostics`].
 
 use crate::diag::{Diagnostic, Span};
 use crate::read::Document;
-use crate::render::{self, RenderError, readback as inspect};
+use crate::render::{self, LaidOut, RenderError, readback};
 use crate::view::{self, ReportOptions};
 
 /// A finished report.
@@ -12,25 +14,46 @@ pub struct Exported {
     pub pages: usize,
     /// Whether the file conforms to PDF/A-2b (not when some text has no glyph).
     pub archival: bool,
+    /// What rendering found (images that would not decode, characters no font can draw),
+    /// with spans into the document's text.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What follows from those for the file as a whole (the standard it does not claim).
+    pub conclusions: Vec<Diagnostic>,
 }
 
-/// Renders `document` as a PDF. Problems found while rendering (characters no font can
-/// draw, images that would not decode) are appended to the document's diagnostics.
-pub fn export(document: &mut Document, options: &ReportOptions) -> Result<Exported, RenderError> {
+impl Exported {
+    /// Adds what rendering found to `document`'s diagnostics, as the commands report them.
+    pub fn report_to(&self, document: &mut Document) {
+        document.add_diagnostics(self.diagnostics.iter().cloned());
+        document.add_conclusions(self.conclusions.iter().cloned());
+    }
+
+    /// What rendering found, in the order the commands print it.
+    pub fn found(&self) -> Vec<Diagnostic> {
+        let mut found = self.diagnostics.clone();
+        crate::diag::sort_by_position(&mut found);
+        found.extend(self.conclusions.iter().cloned());
+        found
+    }
+}
+
+/// Renders `document` as a PDF.
+pub fn export(document: &Document, options: &ReportOptions) -> Result<Exported, RenderError> {
     export_laid_out(document, options).map(|(exported, _)| exported)
 }
 
 /// As [`export`], also returning the laid-out pages (a board pack reuses them).
 pub fn export_laid_out(
-    document: &mut Document,
+    document: &Document,
     options: &ReportOptions,
-) -> Result<(Exported, render::PagedDocument), RenderError> {
+) -> Result<(Exported, LaidOut), RenderError> {
     let mut data = view::build(&document.roadmap, options);
     // An image that does not decode is shown by its description, and named; the others
     // are still embedded.
-    let mut image_warnings = undecodable_images(document, data.images.keys());
-    for (relative, _) in &image_warnings {
-        data.images.remove(relative);
+    let mut diagnostics = Vec::new();
+    for (relative, warning) in image_problems(document, data.images.keys()) {
+        data.images.remove(&relative);
+        diagnostics.push(warning);
     }
     let laid_out = match render::compile(&data, document.base_dir.as_deref()) {
         Ok(laid_out) => laid_out,
@@ -40,48 +63,24 @@ pub fn export_laid_out(
             let mut without = data;
             without.images.clear();
             let laid_out = render::compile(&without, None).map_err(|_| error)?;
-            document.roadmap.diagnostics.push(Diagnostic::warning(
-                "asset::bad-image",
-                "an image of the page could not be decoded; the report shows image descriptions instead",
-            ));
+            diagnostics.insert(
+                0,
+                Diagnostic::warning(
+                    "asset::bad-image",
+                    "an image of the page could not be decoded; the report shows image descriptions instead",
+                ),
+            );
             laid_out
         }
         Err(error) => return Err(error),
     };
-    document.roadmap.diagnostics.extend(image_warnings.drain(..).map(|(_, warning)| warning));
-    let missing = inspect::missing_glyphs(&laid_out);
-    // A page in a script without a bundled font (Chinese, say) misses hundreds of
-    // characters: the first few are located one by one, the rest summed up in one line.
-    const LOCATED: usize = 5;
-    if missing.len() > LOCATED {
-        let rest: String = missing[LOCATED..].iter().take(40).collect();
-        let more = if missing.len() > LOCATED + 40 { " …" } else { "" };
-        let summary = Diagnostic::warning(
-            "render::missing-glyph",
-            format!(
-                "{} more characters have no glyph in the bundled fonts and show as empty boxes: {rest}{more}",
-                missing.len() - LOCATED
-            ),
-        )
-        .with_hint("boardpack bundles fonts for Latin, Greek and Cyrillic text, symbols and emoji");
-        let summary = at_first(&document.text, missing[LOCATED], summary);
-        document.roadmap.diagnostics.push(summary);
-    }
-    for &c in missing.iter().take(LOCATED) {
-        let d = Diagnostic::warning(
-            "render::missing-glyph",
-            format!("no bundled font can draw `{c}` (U+{:04X}); it shows as an empty box", c as u32),
-        )
-        .with_hint("boardpack bundles Inter, JetBrains Mono, Noto Emoji and Noto Sans Symbols");
-        let d = at_first(&document.text, c, d);
-        document.roadmap.diagnostics.push(d);
-    }
-    let index = crate::diag::LineIndex::new(&document.text);
-    crate::read::finish_diagnostics(&mut document.roadmap.diagnostics, &document.text, &index);
+    let missing = readback::missing_glyphs(&laid_out);
+    diagnostics.extend(missing_glyph_warnings(&document.text, &missing));
     // PDF/A forbids text without a glyph; such a page still gets its PDF, just not PDF/A.
     let archival = missing.is_empty();
+    let mut conclusions = Vec::new();
     if !archival {
-        document.roadmap.diagnostics.push(
+        conclusions.push(
             Diagnostic::warning(
                 "render::not-archival",
                 "the PDF is not PDF/A-2b because some characters have no glyph in the bundled fonts",
@@ -90,12 +89,14 @@ pub fn export_laid_out(
         );
     }
     let pdf = render::pdf(&laid_out, document.roadmap.today, archival)?;
-    Ok((Exported { pdf, pages: inspect::page_count(&laid_out), archival }, laid_out))
+    let pages = readback::page_count(&laid_out);
+    Ok((Exported { pdf, pages, archival, diagnostics, conclusions }, laid_out))
 }
 
-/// The images (paths relative to the page's folder) that cannot be read or decoded, each
-/// with a warning located at its reference in the page.
-pub fn undecodable_images<'a>(
+/// The page's images that cannot be read or decoded (paths relative to the page's folder),
+/// each with a warning located at its reference in the page. `check` and `export` both
+/// ask this, so `check` reports exactly the images an export would leave out.
+pub fn image_problems<'a>(
     document: &Document,
     relatives: impl IntoIterator<Item = &'a String>,
 ) -> Vec<(String, Diagnostic)> {
@@ -118,6 +119,35 @@ pub fn undecodable_images<'a>(
             (relative.clone(), warning)
         })
         .collect()
+}
+
+/// A page in a script without a bundled font (Chinese, say) misses hundreds of
+/// characters: the first few are located one by one, the rest summed up in one line.
+fn missing_glyph_warnings(text: &str, missing: &[char]) -> Vec<Diagnostic> {
+    const LOCATED: usize = 5;
+    let mut warnings = Vec::new();
+    if missing.len() > LOCATED {
+        let rest: String = missing[LOCATED..].iter().take(40).collect();
+        let more = if missing.len() > LOCATED + 40 { " …" } else { "" };
+        let summary = Diagnostic::warning(
+            "render::missing-glyph",
+            format!(
+                "{} more characters have no glyph in the bundled fonts and show as empty boxes: {rest}{more}",
+                missing.len() - LOCATED
+            ),
+        )
+        .with_hint("boardpack bundles fonts for Latin, Greek and Cyrillic text, symbols and emoji");
+        warnings.push(at_first(text, missing[LOCATED], summary));
+    }
+    for &c in missing.iter().take(LOCATED) {
+        let d = Diagnostic::warning(
+            "render::missing-glyph",
+            format!("no bundled font can draw `{c}` (U+{:04X}); it shows as an empty box", c as u32),
+        )
+        .with_hint("boardpack bundles Inter, JetBrains Mono, Noto Emoji and Noto Sans Symbols");
+        warnings.push(at_first(text, c, d));
+    }
+    warnings
 }
 
 /// `diagnostic` pointed at the first `c` of the page, if the page has one (a character

@@ -5,3 +5,33 @@
 pub mod batch;
 pub mod export;
 pub mod output;
+pub mod pool;
+
+use crate::date::Date;
+use crate::locale::Lang;
+use crate::model::Roadmap;
+use crate::quarter::Quarter;
+use crate::view::{ReportOptions, Template};
+
+/// The report's shape as the command line asked for it, resolved and checked before any
+/// document is read.
+#[derive(Clone, Debug)]
+pub struct ReportConfig {
+    /// `--lang`; without it each document's own language.
+    pub lang: Option<Lang>,
+    pub template: Template,
+    pub meeting_date: Option<Date>,
+    pub strict: bool,
+}
+
+impl ReportConfig {
+    /// The options for one document (the language may depend on the document).
+    pub fn options_for(&self, roadmap: &Roadmap, quarter: Option<Quarter>) -> ReportOptions {
+        ReportOptions {
+            lang: crate::view::choose_lang(self.lang, roadmap),
+            template: self.template,
+            quarter,
+            meeting_date: self.meeting_date,
+        }
+    }
+}

@@ -181,9 +181,8 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
 }
 
 /// The report language: `--lang`, else front matter `lang`, else the detected language.
-pub fn choose_lang(flag: Option<&str>, roadmap: &Roadmap) -> Lang {
-    flag.and_then(Lang::parse)
-        .or_else(|| roadmap.meta.lang.as_deref().and_then(Lang::parse))
+pub fn choose_lang(flag: Option<Lang>, roadmap: &Roadmap) -> Lang {
+    flag.or_else(|| roadmap.meta.lang.as_deref().and_then(Lang::parse))
         .or_else(|| Lang::parse(&roadmap.lang))
         .unwrap_or(Lang::En)
 }

@@ -55,3 +55,23 @@ pub fn all_strings(value: &serde_json::Value, out: &mut String) {
         _ => {}
     }
 }
+
+/// Exports `document` and adds what rendering found to its diagnostics, as the commands do.
+pub fn export(
+    document: &mut Document,
+    options: &boardpack::view::ReportOptions,
+) -> Result<boardpack::report::export::Exported, boardpack::render::RenderError> {
+    let (exported, _) = export_laid_out(document, options)?;
+    Ok(exported)
+}
+
+/// As [`export`], also returning the laid-out pages.
+pub fn export_laid_out(
+    document: &mut Document,
+    options: &boardpack::view::ReportOptions,
+) -> Result<(boardpack::report::export::Exported, boardpack::render::LaidOut), boardpack::render::RenderError>
+{
+    let (exported, laid_out) = boardpack::report::export::export_laid_out(document, options)?;
+    exported.report_to(document);
+    Ok((exported, laid_out))
+}

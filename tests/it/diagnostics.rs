@@ -32,7 +32,7 @@ fn every_fixture_produces_its_code() {
             quarter: None,
             meeting_date: None,
         };
-        let exported = boardpack::report::export::export(&mut document, &options);
+        let exported = crate::common::export(&mut document, &options);
         assert!(exported.is_ok(), "{}: the export failed", path.display());
         let codes: Vec<&str> = document.roadmap.diagnostics.iter().map(|d| d.code).collect();
         assert!(codes.contains(&code.as_str()), "{}: expected {code}, got {codes:?}", path.display());

@@ -70,7 +70,7 @@ fn the_seed_report_shows_every_task_and_activity_with_danish_letters() {
     }
     assert!(inspect::missing_glyphs(&laid_out).is_empty());
     let opts = options(&document.roadmap);
-    let exported = boardpack::report::export::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let exported = crate::common::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
     assert!(exported.archival, "the seed's report must be PDF/A-2b");
 }
 
@@ -79,8 +79,8 @@ fn every_corpus_page_exports_with_all_glyphs() {
     for path in corpus_files() {
         let mut document = read(&path);
         let opts = options(&document.roadmap);
-        let exported = boardpack::report::export::export(&mut document, &opts)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let exported =
+            crate::common::export(&mut document, &opts).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(exported.pdf.starts_with(b"%PDF-"), "{}", path.display());
         assert!(exported.pages >= 1);
         let missing: Vec<_> =
@@ -96,7 +96,7 @@ fn the_same_input_gives_the_same_bytes() {
             let mut document = read(&seed());
             let mut opts = options(&document.roadmap);
             opts.template = template;
-            boardpack::report::export::export(&mut document, &opts).map(|e| e.pdf).unwrap_or_default()
+            crate::common::export(&mut document, &opts).map(|e| e.pdf).unwrap_or_default()
         };
         let (a, b) = (make(), make());
         assert!(!a.is_empty());
@@ -213,7 +213,7 @@ fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
     let page = "# 项目计划\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section 设计\n    需求分析 :2026-01-06, 3d\n    原型设计与后端开发 :2026-01-09, 3d\n```\n";
     let mut document = read_page(page);
     let opts = options(&document.roadmap);
-    let exported = boardpack::report::export::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
+    let exported = crate::common::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
     assert!(!exported.archival);
     let missing: Vec<_> =
         document.roadmap.diagnostics.iter().filter(|d| d.code == "render::missing-glyph").collect();

@@ -109,7 +109,7 @@ fn fuzz_finds_stay_fixed() {
 }
 
 /// Writes `page` as `page.md` into `dir` and exports it in English.
-fn export_page_in(dir: &std::path::Path, page: &str) -> (boardpack::read::Document, render::PagedDocument) {
+fn export_page_in(dir: &std::path::Path, page: &str) -> (boardpack::read::Document, render::LaidOut) {
     let path = dir.join("page.md");
     std::fs::write(&path, page).unwrap_or_else(|e| panic!("{e}"));
     let mut document = read_path(&path, &opts()).unwrap_or_else(|e| panic!("{e}"));
@@ -120,7 +120,7 @@ fn export_page_in(dir: &std::path::Path, page: &str) -> (boardpack::read::Docume
         meeting_date: None,
     };
     let (_, laid_out) =
-        boardpack::report::export::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+        crate::common::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
     (document, laid_out)
 }
 

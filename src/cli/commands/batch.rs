@@ -8,30 +8,13 @@ use crate::cli::resolve as config;
 use crate::diag::emit::{Emitter, Format, SourceFile};
 use crate::read::Document;
 use crate::read::discover;
-use crate::report::batch::{self, BatchConfig, Progress};
+use crate::report::batch::{self, Progress};
 use crate::report::output;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 
 pub fn run(args: &BatchArgs) -> u8 {
-    let prepared = (|| {
-        let read = config::read_options(&args.read)?;
-        let report = config::report_config(&args.report)?;
-        let quarters = match &args.quarters {
-            Some(text) => Some(crate::quarter::Quarter::parse_range(text).ok_or_else(|| {
-                config::UsageError(format!(
-                    "--quarters `{text}` is not a quarter or a range such as 2025-Q3..2026-Q2"
-                ))
-            })?),
-            None => None,
-        };
-        if args.jobs == Some(0) {
-            return Err(config::UsageError("--jobs must be at least 1".into()));
-        }
-        let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-        Ok(BatchConfig { read, report, quarters, out_dir: args.out_dir.clone(), jobs })
-    })();
-    let config = match prepared {
+    let config = match config::batch_config(args) {
         Ok(config) => config,
         Err(error) => {
             print_error(&error.0);

@@ -34,12 +34,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         files += 1;
         // An image that does not decode is found only by decoding it, as an export would.
         let images = crate::view::image_paths(&document.roadmap);
-        let bad = crate::report::export::undecodable_images(&document, &images);
-        if !bad.is_empty() {
-            document.roadmap.diagnostics.extend(bad.into_iter().map(|(_, warning)| warning));
-            let index = crate::diag::LineIndex::new(&document.text);
-            crate::read::finish_diagnostics(&mut document.roadmap.diagnostics, &document.text, &index);
-        }
+        let bad = crate::report::export::image_problems(&document, &images);
+        document.add_diagnostics(bad.into_iter().map(|(_, warning)| warning));
         print_diagnostics(&document, args.format);
         for d in &document.roadmap.diagnostics {
             match d.severity {

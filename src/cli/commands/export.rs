@@ -10,37 +10,35 @@ use crate::view::Template;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: &ExportArgs) -> u8 {
-    let prepared = (|| {
-        let read = config::read_options(&args.read)?;
-        let report = config::report_config(&args.report)?;
-        let quarter = args.quarter.as_deref().map(config::parse_quarter).transpose()?;
-        if args.output.is_some() && args.files.len() > 1 {
-            return Err(config::UsageError("-o/--output needs a single input file".into()));
-        }
-        Ok((read, report, quarter))
-    })();
-    let (read, report, quarter) = match prepared {
-        Ok(p) => p,
+    let config = match config::export_config(args) {
+        Ok(config) => config,
         Err(error) => {
             print_error(&error.0);
             return exit::USAGE;
         }
     };
+    let (read, report, quarter) = (&config.read, &config.report, config.quarter);
     // Fonts and Typst's library take a few milliseconds to set up: overlap that with
     // reading the first document.
     let warm_up = std::thread::spawn(crate::render::warm_up);
     let export = |file: &PathBuf| {
         let mut messages = String::new();
-        let code = export_into(file, args, &read, &report, quarter, &mut messages);
+        let code = export_into(file, args, read, report, quarter, &mut messages);
         Outcome { code, messages }
     };
     // Several files are exported two at a time on a two-core machine; messages are
     // printed in the order the files were given.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(args.files.len());
     let mut worst = exit::OK;
-    in_order(&args.files, workers, export, |outcome| {
-        eprint!("{}", outcome.messages);
-        worst = worst.max(outcome.code);
+    crate::report::pool::in_order(&args.files, workers, export, |outcome| match outcome {
+        Ok(outcome) => {
+            eprint!("{}", outcome.messages);
+            worst = worst.max(outcome.code);
+        }
+        Err(panicked) => {
+            print_error(&panicked.to_string());
+            worst = worst.max(exit::INTERNAL);
+        }
     });
     let _ = warm_up.join();
     worst
@@ -52,61 +50,12 @@ struct Outcome {
     messages: String,
 }
 
-/// Runs `work` on every item with `workers` threads and hands each result to `done`
-/// in the items' order, as soon as it and every earlier one are ready. One worker is
-/// the calling thread itself.
-fn in_order<T: Sync, R: Send>(
-    items: &[T],
-    workers: usize,
-    work: impl Fn(&T) -> R + Sync,
-    mut done: impl FnMut(R),
-) {
-    if workers <= 1 {
-        items.iter().for_each(|item| done(work(item)));
-        return;
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let sender = sender.clone();
-            let (next, work) = (&next, &work);
-            // Typst's layout recurses deeply: the same stack as its own threads.
-            let spawned = std::thread::Builder::new().stack_size(crate::render::STACK_SIZE).spawn_scoped(
-                scope,
-                move || {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        if sender.send((i, work(item))).is_err() {
-                            break;
-                        }
-                    }
-                },
-            );
-            if spawned.is_err() {
-                break;
-            }
-        }
-        drop(sender);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut expected = 0;
-        for (i, result) in receiver {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&expected) {
-                done(result);
-                expected += 1;
-            }
-        }
-    });
-}
-
 /// Exports `file`, writing what it would print into `out`; returns the exit code.
 fn export_into(
     file: &Path,
     args: &ExportArgs,
     read: &crate::read::ReadOptions,
-    report: &config::ReportConfig,
+    report: &crate::report::ReportConfig,
     quarter: Option<crate::quarter::Quarter>,
     out: &mut String,
 ) -> u8 {
@@ -130,7 +79,10 @@ fn export_into(
         return exit::PROBLEMS;
     }
     let options = report.options_for(&document.roadmap, quarter);
-    let exported = crate::report::export::export(&mut document, &options);
+    let exported = crate::report::export::export(&document, &options);
+    if let Ok(exported) = &exported {
+        exported.report_to(&mut document);
+    }
     out.push_str(&diagnostics_text(&document, args.format));
     let exported = match exported {
         Ok(exported) => exported,
