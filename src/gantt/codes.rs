@@ -38,6 +38,8 @@ pub const DATE_FALLBACK: &str = "gantt::date-fallback";
 pub const IGNORED_VALUE: &str = "gantt::ignored-value";
 pub const EXTRA_SPACE: &str = "gantt::extra-space";
 pub const UNTIL_OVERSHOOT: &str = "gantt::until-overshoot";
+/// Raised by the reader: a chart with no tasks gives no timeline.
+pub const EMPTY: &str = "gantt::empty";
 pub const AFTER_ORDER: &str = "gantt::after-order";
 pub const END_BEFORE_START: &str = "gantt::end-before-start";
 pub const TIME_ONLY_FORMAT: &str = "gantt::time-only-format";

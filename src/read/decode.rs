@@ -57,7 +57,7 @@ fn to_unicode(
         notes.push(format!("removed a {} byte-order mark", encoding.name()));
         if had_errors {
             let mut d = Diagnostic::warning(
-                "decode::invalid-bytes",
+                crate::read::codes::decode::INVALID_BYTES,
                 format!(
                     "the file starts with a {} byte-order mark but holds bytes that are not {}; they were replaced with U+FFFD",
                     encoding.name(),
@@ -79,7 +79,7 @@ fn to_unicode(
             let offset = error.valid_up_to();
             diagnostics.push(
                 Diagnostic::warning(
-                    "decode::not-utf8",
+                    crate::read::codes::decode::NOT_UTF8,
                     format!(
                         "the file is not valid UTF-8 ({bad_bytes} byte(s) are not, the first 0x{:02X} at byte {offset}); those bytes were read as Windows-1252",
                         bytes[offset]
@@ -146,7 +146,7 @@ fn repair(text: String, notes: &mut Vec<String>, diagnostics: &mut Vec<Diagnosti
     notes.push(format!("repaired mojibake (UTF-8 read as {})", pages.join(", then as ")));
     diagnostics.push(
         Diagnostic::warning(
-            "decode::mojibake-repaired",
+            crate::read::codes::decode::MOJIBAKE_REPAIRED,
             format!(
                 "repaired mojibake: the text was {history}; {changed} character{} changed",
                 if changed == 1 { "" } else { "s" }
@@ -196,7 +196,7 @@ mod tests {
     fn falls_back_to_windows_1252() {
         let decoded = decode(b"f\xe6lles", DecodeOptions::default());
         assert_eq!(decoded.text, "fælles");
-        assert_eq!(decoded.diagnostics[0].code, "decode::not-utf8");
+        assert_eq!(decoded.diagnostics[0].code, crate::read::codes::decode::NOT_UTF8);
         assert_eq!(decoded.diagnostics[0].span, Some(Span::at(1, 1)));
     }
 
@@ -205,7 +205,7 @@ mod tests {
         let decoded = decode("Møde i fÃ¦llesskabet 2025â€“2026\r\n".as_bytes(), DecodeOptions::default());
         assert_eq!(decoded.text, "Møde i fællesskabet 2025–2026\n");
         let [warning] = decoded.diagnostics.as_slice() else { panic!("{:#?}", decoded.diagnostics) };
-        assert_eq!(warning.code, "decode::mojibake-repaired");
+        assert_eq!(warning.code, crate::read::codes::decode::MOJIBAKE_REPAIRED);
         assert_eq!(warning.severity, crate::diag::Severity::Warning);
         assert_eq!(
             warning.message,
@@ -253,14 +253,18 @@ mod tests {
         let decoded = decode(b"\xe6 og f\xc3\x83\xc2\xa6lles", DecodeOptions::default());
         assert_eq!(decoded.text, "æ og fælles");
         let codes: Vec<_> = decoded.diagnostics.iter().map(|d| d.code).collect();
-        assert_eq!(codes, ["decode::not-utf8", "decode::mojibake-repaired"]);
+        assert_eq!(
+            codes,
+            [crate::read::codes::decode::NOT_UTF8, crate::read::codes::decode::MOJIBAKE_REPAIRED]
+        );
     }
 
     /// Decoding the text that decoding gave repairs nothing more.
     fn repairs_nothing_more(text: &str) -> bool {
         let again = decode(text.as_bytes(), DecodeOptions::default());
         let plain = decode(text.as_bytes(), DecodeOptions { repair: false });
-        again.text == plain.text && !again.diagnostics.iter().any(|d| d.code == "decode::mojibake-repaired")
+        again.text == plain.text
+            && !again.diagnostics.iter().any(|d| d.code == crate::read::codes::decode::MOJIBAKE_REPAIRED)
     }
 
     use proptest::prelude::*;

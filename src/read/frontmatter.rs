@@ -73,7 +73,7 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
         {
             diagnostics.push(
                 Diagnostic::warning(
-                    "frontmatter::garbled",
+                    crate::read::codes::frontmatter::GARBLED,
                     format!("the first line `{}` looks like a garbled front-matter opener; the page is read as having no front matter", first.trim_end()),
                 )
                 .with_span(Span::new(0, first.trim_end().len()))
@@ -88,7 +88,7 @@ pub fn split<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Split<'a> 
         let (opener, closer) = (syntax.opener(), syntax.closer());
         diagnostics.push(
             Diagnostic::warning(
-                "frontmatter::unclosed",
+                crate::read::codes::frontmatter::UNCLOSED,
                 format!("the page starts with `{opener}` but the front matter is never closed; the page is read as having no front matter"),
             )
             .with_span(Span::new(0, first.len()))
@@ -155,7 +155,7 @@ pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Di
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
         diagnostics.push(
             Diagnostic::error(
-                "frontmatter::too-large",
+                crate::read::codes::frontmatter::TOO_LARGE,
                 format!(
                     "the front matter is {} bytes; more than {MAX_FRONT_MATTER_BYTES} bytes are not read",
                     yaml.len()
@@ -180,7 +180,7 @@ pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Di
             let at = error.location().map_or(0, |l| l.index().min(yaml.len()));
             diagnostics.push(
                 Diagnostic::error(
-                    "frontmatter::yaml",
+                    crate::read::codes::frontmatter::YAML,
                     format!("the front matter is not valid YAML: {}", yaml_message(&error)),
                 )
                 .with_span(Span::at(offset + at, 1))
@@ -195,7 +195,7 @@ pub fn parse(yaml: &str, offset: usize, syntax: Syntax, diagnostics: &mut Vec<Di
     let serde_yaml::Value::Mapping(mapping) = value else {
         diagnostics.push(
             Diagnostic::warning(
-                "frontmatter::not-a-mapping",
+                crate::read::codes::frontmatter::NOT_A_MAPPING,
                 "the front matter is not a list of `key: value` lines and is ignored",
             )
             .with_span(Span::at(offset, 0)),
@@ -230,7 +230,7 @@ fn parse_json(json_text: &str, offset: usize, mut meta: Meta, diagnostics: &mut 
             let at = byte_of_line_column(json_text, error.line(), error.column());
             diagnostics.push(
                 Diagnostic::error(
-                    "frontmatter::json",
+                    crate::read::codes::frontmatter::JSON,
                     format!("the front matter is not valid JSON: {error}"),
                 )
                 .with_span(Span::at(offset + at, 1))
@@ -285,7 +285,7 @@ fn parse_toml(toml_text: &str, offset: usize, mut meta: Meta, diagnostics: &mut 
             let at = error.span().map_or(0, |r| r.start.min(toml_text.len()));
             diagnostics.push(
                 Diagnostic::error(
-                    "frontmatter::toml",
+                    crate::read::codes::frontmatter::TOML,
                     format!("the front matter is not valid TOML: {}", error.message().trim()),
                 )
                 .with_span(Span::at(offset + at, 1))
@@ -349,7 +349,7 @@ fn assign(meta: &mut Meta, key: &str, value: Value, span: Option<Span>, diagnost
             meta.date = parse_document_date(&written);
             if meta.date.is_none() {
                 let mut d = Diagnostic::warning(
-                    "frontmatter::invalid-date",
+                    crate::read::codes::frontmatter::INVALID_DATE,
                     format!("the document date `{written}` is not a date boardpack can read"),
                 )
                 .with_hint("write it as 19-08-2025, 19.08.2025 or 2025-08-19");
@@ -533,7 +533,7 @@ mod tests {
         let split = split(text, &mut diags);
         let meta = parse(split.block.unwrap_or_default(), split.block_offset, split.syntax, &mut diags);
         assert_eq!(meta.front_matter, FrontMatterState::Broken);
-        assert_eq!(diags[0].code, "frontmatter::toml");
+        assert_eq!(diags[0].code, crate::read::codes::frontmatter::TOML);
         let at = diags[0].span.map_or(0, |s| s.start);
         assert!(text[at..].starts_with("Roadmap"), "{:?}", &text[at..]);
     }
@@ -560,7 +560,7 @@ mod tests {
         let split = split(text, &mut diags);
         let meta = parse(split.block.unwrap_or_default(), split.block_offset, split.syntax, &mut diags);
         assert_eq!(meta.front_matter, FrontMatterState::Broken);
-        assert_eq!(diags[0].code, "frontmatter::json");
+        assert_eq!(diags[0].code, crate::read::codes::frontmatter::JSON);
         let at = diags[0].span.map_or(0, |s| s.start);
         assert!(text[at..].starts_with("\"date\""), "{:?}", &text[at..]);
 
@@ -579,7 +579,7 @@ mod tests {
         let split = split(text, &mut diags);
         assert_eq!(split.block, None);
         assert_eq!(split.body, text);
-        assert_eq!(diags[0].code, "frontmatter::unclosed");
+        assert_eq!(diags[0].code, crate::read::codes::frontmatter::UNCLOSED);
     }
 
     #[test]
@@ -606,7 +606,7 @@ mod tests {
         let split = split(text, &mut diags);
         assert_eq!(split.block, None);
         assert_eq!(split.body, text);
-        assert_eq!(diags[0].code, "frontmatter::garbled");
+        assert_eq!(diags[0].code, crate::read::codes::frontmatter::GARBLED);
     }
 
     #[test]
@@ -614,7 +614,7 @@ mod tests {
         let mut diags = Vec::new();
         let split = split("---\ntitle: x\n", &mut diags);
         assert_eq!(split.block, None);
-        assert_eq!(diags[0].code, "frontmatter::unclosed");
+        assert_eq!(diags[0].code, crate::read::codes::frontmatter::UNCLOSED);
     }
 
     #[test]
@@ -636,7 +636,7 @@ mod tests {
         let mut diags = Vec::new();
         let meta = parse("title: [unclosed\n", 4, Syntax::Yaml, &mut diags);
         assert_eq!(meta.front_matter, FrontMatterState::Broken);
-        assert_eq!(diags[0].code, "frontmatter::yaml");
+        assert_eq!(diags[0].code, crate::read::codes::frontmatter::YAML);
         assert!(diags[0].span.is_some_and(|s| s.start >= 4));
     }
 

@@ -42,12 +42,12 @@ fn check(url: &str, root: Option<&Path>) -> Result<String, Box<Diagnostic>> {
         || lower.starts_with("data:")
         || lower.starts_with("//")
     {
-        return Err(Box::new(Diagnostic::note("asset::remote-image", format!("the image `{}` is not on disk; boardpack works offline and shows its description instead", shorten(url)))
+        return Err(Box::new(Diagnostic::note(crate::read::codes::asset::REMOTE_IMAGE, format!("the image `{}` is not on disk; boardpack works offline and shows its description instead", shorten(url)))
             .with_hint("download the image next to the page and link it with a relative path")));
     }
     let Some(root) = root else {
         return Err(Box::new(Diagnostic::warning(
-            "asset::no-folder",
+            crate::read::codes::asset::NO_FOLDER,
             format!("the image `{}` cannot be read when the page comes from standard input", shorten(url)),
         )));
     };
@@ -60,7 +60,7 @@ fn check(url: &str, root: Option<&Path>) -> Result<String, Box<Diagnostic>> {
     let outside = || {
         Box::new(
             Diagnostic::warning(
-                "asset::outside-folder",
+                crate::read::codes::asset::OUTSIDE_FOLDER,
                 format!("the image `{}` is outside the document's folder and is not read", shorten(url)),
             )
             .with_hint("boardpack only reads images that sit in the page's own folder or below it"),
@@ -73,7 +73,7 @@ fn check(url: &str, root: Option<&Path>) -> Result<String, Box<Diagnostic>> {
     let Ok(real) = full.canonicalize() else {
         return Err(Box::new(
             Diagnostic::warning(
-                "asset::missing-image",
+                crate::read::codes::asset::MISSING_IMAGE,
                 format!("the image `{}` does not exist", shorten(url)),
             )
             .with_hint(format!("looked for `{relative}` in the page's folder")),
@@ -85,20 +85,20 @@ fn check(url: &str, root: Option<&Path>) -> Result<String, Box<Diagnostic>> {
     let metadata = std::fs::metadata(&real).map_err(|_| outside())?;
     if !metadata.is_file() {
         return Err(Box::new(Diagnostic::warning(
-            "asset::missing-image",
+            crate::read::codes::asset::MISSING_IMAGE,
             format!("`{}` is not an image file", shorten(url)),
         )));
     }
     let extension = real.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
         return Err(Box::new(Diagnostic::warning(
-            "asset::unsupported-image",
+            crate::read::codes::asset::UNSUPPORTED_IMAGE,
             format!("the image `{}` is not PNG, JPEG, GIF, SVG or WebP", shorten(url)),
         )));
     }
     if metadata.len() > MAX_IMAGE_BYTES {
         return Err(Box::new(Diagnostic::warning(
-            "asset::image-too-large",
+            crate::read::codes::asset::IMAGE_TOO_LARGE,
             format!(
                 "the image `{}` is larger than {} MiB and is not embedded",
                 shorten(url),
@@ -178,11 +178,16 @@ mod tests {
         let root = std::env::temp_dir();
         for url in ["../../etc/passwd", "/etc/passwd", "a/../../x.png"] {
             let result = check(url, Some(&root));
-            assert!(matches!(&result, Err(d) if d.code == "asset::outside-folder"), "{url}: {result:?}");
+            assert!(
+                matches!(&result, Err(d) if d.code == crate::read::codes::asset::OUTSIDE_FOLDER),
+                "{url}: {result:?}"
+            );
         }
-        assert!(matches!(check("https://x/y.png", Some(&root)), Err(d) if d.code == "asset::remote-image"));
         assert!(
-            matches!(check("nope-boardpack.png", Some(&root)), Err(d) if d.code == "asset::missing-image")
+            matches!(check("https://x/y.png", Some(&root)), Err(d) if d.code == crate::read::codes::asset::REMOTE_IMAGE)
+        );
+        assert!(
+            matches!(check("nope-boardpack.png", Some(&root)), Err(d) if d.code == crate::read::codes::asset::MISSING_IMAGE)
         );
     }
 }

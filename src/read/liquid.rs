@@ -135,7 +135,7 @@ impl Expander<'_> {
             }
             diagnostics.push(
                 Diagnostic::warning(
-                    "liquid::unsupported",
+                    crate::read::codes::liquid::UNSUPPORTED,
                     format!(
                         "`{}` is a Hugo shortcode, not Liquid; it is kept as written",
                         &self.input[start..end]
@@ -153,7 +153,7 @@ impl Expander<'_> {
             }
             Err(problem) => {
                 diagnostics.push(
-                    Diagnostic::warning("liquid::unsupported", format!("`{}` is not supported Liquid ({problem}); it is kept as written", &self.input[start..end]))
+                    Diagnostic::warning(crate::read::codes::liquid::UNSUPPORTED, format!("`{}` is not supported Liquid ({problem}); it is kept as written", &self.input[start..end]))
                         .with_span(span)
                         .with_hint("boardpack understands site.time, page.* and the filters date, upcase, downcase, capitalize, default, strip, append, prepend, replace"),
                 );
@@ -173,7 +173,7 @@ impl Expander<'_> {
             }
             diagnostics.push(
                 Diagnostic::warning(
-                    "liquid::unclosed",
+                    crate::read::codes::liquid::UNCLOSED,
                     "`{%` starts a Liquid tag that does not end in its paragraph; it is kept as written",
                 )
                 .with_span(Span::new(start, start + 2))
@@ -204,7 +204,7 @@ impl Expander<'_> {
             }
             _ => {
                 diagnostics.push(
-                    Diagnostic::warning("liquid::unsupported", format!("the Liquid tag `{{% {name} %}}` is not supported in roadmap exports; it is left out (text between such tags is kept)"))
+                    Diagnostic::warning(crate::read::codes::liquid::UNSUPPORTED, format!("the Liquid tag `{{% {name} %}}` is not supported in roadmap exports; it is left out (text between such tags is kept)"))
                         .with_span(Span::new(start, end))
                         .with_hint("only {% raw %} and {% comment %} are evaluated; move logic out of the roadmap page"),
                 );
@@ -218,7 +218,7 @@ impl Expander<'_> {
     fn unclosed(&mut self, start: usize, end: usize, name: &str, diagnostics: &mut Vec<Diagnostic>) -> usize {
         diagnostics.push(
             Diagnostic::warning(
-                "liquid::unclosed",
+                crate::read::codes::liquid::UNCLOSED,
                 format!("`{{% {name} %}}` is never closed with `{{% end{name} %}}`; it is kept as written"),
             )
             .with_span(Span::new(start, end)),
@@ -512,7 +512,7 @@ mod tests {
         // Tags print nothing in Jekyll either; the text between them stays.
         assert_eq!(text, "x y {{ site.data.foo }} {{< ref \"a\" >}}");
         assert_eq!(diags.len(), 4);
-        assert!(diags.iter().all(|d| d.code == "liquid::unsupported"));
+        assert!(diags.iter().all(|d| d.code == crate::read::codes::liquid::UNSUPPORTED));
     }
 
     #[test]
@@ -522,7 +522,7 @@ mod tests {
         assert_eq!(text, "Budget grows 10 {% over plan.\n\n## Next\n\n- item  b\n\nMore {% text\n");
         // One warning for the unclosed openers, one for the unsupported tag.
         let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
-        assert_eq!(codes, ["liquid::unclosed", "liquid::unsupported"]);
+        assert_eq!(codes, [crate::read::codes::liquid::UNCLOSED, crate::read::codes::liquid::UNSUPPORTED]);
     }
 
     #[test]

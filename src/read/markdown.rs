@@ -430,7 +430,7 @@ impl Builder<'_> {
             if !self.depth_warned {
                 self.depth_warned = true;
                 self.diagnostics.push(
-                    Diagnostic::error("markdown::too-deep", format!("lists and quotes are nested more than {} levels deep; deeper levels are shown flattened", MAX_DEPTH / 2))
+                    Diagnostic::error(crate::read::codes::markdown::TOO_DEEP, format!("lists and quotes are nested more than {} levels deep; deeper levels are shown flattened", MAX_DEPTH / 2))
                         .with_span(Span::at(offset, 1)),
                 );
             }
@@ -515,7 +515,7 @@ impl Builder<'_> {
             let first_line = source.find('\n').map_or(source.len(), |i| i);
             self.diagnostics.push(
                 Diagnostic::warning(
-                    "markdown::unclosed-fence",
+                    crate::read::codes::markdown::UNCLOSED_FENCE,
                     format!(
                         "the code block opened here with `{}` is never closed; it runs to the end of {}",
                         source[..first_line].trim(),
@@ -584,7 +584,7 @@ impl Builder<'_> {
         let end = self.text[offset..].find('\n').map_or(self.text.len(), |i| offset + i);
         self.diagnostics.push(
             Diagnostic::warning(
-                "markdown::raw-html",
+                crate::read::codes::markdown::RAW_HTML,
                 format!("{what} is reduced to its text; tags and styling are not reproduced in the PDF"),
             )
             .with_span(Span::new(offset, end.min(offset + 120).max(offset))),
@@ -667,7 +667,7 @@ mod tests {
     fn unclosed_fence_is_reported() {
         let (parsed, diags) = parse_str("a\n\n```mermaid\ngantt\n");
         assert_eq!(parsed.diagrams.len(), 1);
-        assert_eq!(diags[0].code, "markdown::unclosed-fence");
+        assert_eq!(diags[0].code, crate::read::codes::markdown::UNCLOSED_FENCE);
     }
 
     #[test]
@@ -698,14 +698,14 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         let text: String = (0..13).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect();
         let (_, diags) = parse_str(&text);
-        assert!(diags.iter().any(|d| d.code == "markdown::too-deep"));
+        assert!(diags.iter().any(|d| d.code == crate::read::codes::markdown::TOO_DEEP));
     }
 
     #[test]
     fn deep_nesting_is_bounded() {
         let text: String = (0..200).map(|i| format!("{}- x{i}\n", "  ".repeat(i))).collect();
         let (parsed, diags) = parse_str(&text);
-        assert!(diags.iter().any(|d| d.code == "markdown::too-deep"));
+        assert!(diags.iter().any(|d| d.code == crate::read::codes::markdown::TOO_DEEP));
         let json = serde_json::to_string(&parsed.blocks).unwrap_or_default();
         assert!(json.contains("x199"));
     }

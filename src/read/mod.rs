@@ -8,6 +8,7 @@ use crate::model::{Block, Diagram, Inline, Roadmap, SCHEMA_VERSION, SourceInfo};
 use decode::DecodeOptions;
 use std::io::Read;
 
+pub mod codes;
 pub mod decode;
 pub mod dialects;
 pub mod discover;
@@ -235,7 +236,7 @@ fn read_diagram(
         if timeline.tasks.is_empty() {
             diagnostics.push(
                 Diagnostic::warning(
-                    "gantt::empty",
+                    crate::gantt::codes::EMPTY,
                     "the gantt chart has no tasks, so the report has no timeline for it",
                 )
                 .with_span(Span::at(map.map(0), 0))
@@ -246,7 +247,7 @@ fn read_diagram(
     } else {
         let shown = if kind.is_empty() { "empty".to_string() } else { format!("`{kind}`") };
         diagnostics.push(
-            Diagnostic::note("mermaid::not-drawn", format!("a Mermaid {shown} diagram is kept in the model but not drawn; boardpack draws gantt charts"))
+            Diagnostic::note(crate::read::codes::mermaid::NOT_DRAWN, format!("a Mermaid {shown} diagram is kept in the model but not drawn; boardpack draws gantt charts"))
                 .with_span(Span::at(map.map(0), 0))
                 .with_hint("its source is shown as a code block in the report"),
         );

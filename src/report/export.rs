@@ -66,7 +66,7 @@ pub fn export_laid_out(
             diagnostics.insert(
                 0,
                 Diagnostic::warning(
-                    "asset::bad-image",
+                    crate::read::codes::asset::BAD_IMAGE,
                     "an image of the page could not be decoded; the report shows image descriptions instead",
                 ),
             );
@@ -82,7 +82,7 @@ pub fn export_laid_out(
     if !archival {
         conclusions.push(
             Diagnostic::warning(
-                "render::not-archival",
+                crate::report::codes::NOT_ARCHIVAL,
                 "the PDF is not PDF/A-2b because some characters have no glyph in the bundled fonts",
             )
             .with_hint("see the render::missing-glyph warnings for the characters"),
@@ -106,7 +106,7 @@ pub fn image_problems<'a>(
         .filter(|relative| !render::image_decodes(dir, relative))
         .map(|relative| {
             let warning = Diagnostic::warning(
-                "asset::bad-image",
+                crate::read::codes::asset::BAD_IMAGE,
                 format!(
                     "the image `{relative}` cannot be embedded; the report shows its description instead"
                 ),
@@ -130,7 +130,7 @@ fn missing_glyph_warnings(text: &str, missing: &[char]) -> Vec<Diagnostic> {
         let rest: String = missing[LOCATED..].iter().take(40).collect();
         let more = if missing.len() > LOCATED + 40 { " …" } else { "" };
         let summary = Diagnostic::warning(
-            "render::missing-glyph",
+            crate::report::codes::MISSING_GLYPH,
             format!(
                 "{} more characters have no glyph in the bundled fonts and show as empty boxes: {rest}{more}",
                 missing.len() - LOCATED
@@ -141,7 +141,7 @@ fn missing_glyph_warnings(text: &str, missing: &[char]) -> Vec<Diagnostic> {
     }
     for &c in missing.iter().take(LOCATED) {
         let d = Diagnostic::warning(
-            "render::missing-glyph",
+            crate::report::codes::MISSING_GLYPH,
             format!("no bundled font can draw `{c}` (U+{:04X}); it shows as an empty box", c as u32),
         )
         .with_hint("boardpack bundles Inter, JetBrains Mono, Noto Emoji and Noto Sans Symbols");

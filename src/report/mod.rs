@@ -3,6 +3,7 @@
 //! ([`output`]).
 
 pub mod batch;
+pub mod codes;
 pub mod export;
 pub mod output;
 pub mod pool;

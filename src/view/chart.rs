@@ -288,7 +288,7 @@ fn reason_text(code: &str, message: &str, task: &Task, lang: Lang) -> String {
     let raw_start = task.raw.start.as_deref().unwrap_or("").trim();
     let line = format!("{} {}", lang.label("line"), task.line);
     let (da, en) = match code {
-        "gantt::invalid-date" | "gantt::invalid-start" => {
+        crate::gantt::codes::INVALID_DATE => {
             (format!("ugyldig startdato {raw_start}"), format!("invalid start date {raw_start}"))
         }
         _ => (message.to_string(), message.to_string()),

@@ -70,7 +70,7 @@ pub fn as_fences<'a>(text: &'a str, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a
         let opener = content.trim_end_matches(['\r', '\n']);
         diagnostics.push(
             Diagnostic::warning(
-                "markdown::unclosed-container",
+                crate::read::codes::markdown::UNCLOSED_CONTAINER,
                 format!("`{}` opens a Mermaid diagram that is never closed; it is read as text", opener.trim()),
             )
             .with_span(Span::new(start, start + opener.len()))
@@ -239,7 +239,7 @@ mod tests {
         let unclosed = "::: mermaid\ngantt\n  a :2025-01-01, 1d\n";
         assert_eq!(as_fences(unclosed, &mut diags), unclosed);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, "markdown::unclosed-container");
+        assert_eq!(diags[0].code, crate::read::codes::markdown::UNCLOSED_CONTAINER);
         assert_eq!(diags[0].span.map(|s| (s.start, s.end)), Some((0, 11)));
     }
 

@@ -1,0 +1,4 @@
+//! Stable diagnostic codes of rendering (documented in `docs/diagnostics.md`).
+
+pub const MISSING_GLYPH: &str = "render::missing-glyph";
+pub const NOT_ARCHIVAL: &str = "render::not-archival";
