@@ -30,10 +30,114 @@ use syntax::Kind;
 /// stands in for Mermaid's clock (unknown `after` ids, time-only formats).
 pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut cfg = config::Config::default();
+    let (m, cfg) = preprocess(text, &mut diags);
+    let parsed = syntax::parse(&m.text);
+    let mut pdiags = parsed.diags;
+    let Statements {
+        mut tl,
+        date_format_raw,
+        axis_raw,
+        tick_raw,
+        body_title,
+        excludes,
+        includes,
+        section_names,
+        tasks_in,
+        clicks,
+        list_stmts,
+        top_axis_kw,
+        weekend_friday,
+        today_marker_span,
+    } = read_statements(&parsed.stmts, &m, text, &mut pdiags);
+    let date_format = date_format_raw.clone().unwrap_or_default();
+    let fmt = dates::js_trim(&date_format).to_string();
+    let now = dayjs::Now::from_date(today);
+    let calendar = excludes::Calendar::new(&fmt, excludes.clone(), includes.clone(), weekend_friday, now);
+    check_calendar_lists(&calendar, &list_stmts, &mut pdiags);
+    let settings = schedule::Settings {
+        date_format: fmt.clone(),
+        inclusive: tl.inclusive_end_dates,
+        calendar,
+        now,
+        today,
+    };
+    let out = schedule::resolve(&m.text, &tasks_in, &settings);
+    pdiags.extend(out.diags);
+    link_clicks(&mut tl, &clicks, &out.ids, &mut pdiags);
+    // Settings with Mermaid's effective values.
+    tl.title = body_title
+        .or(cfg.title.clone())
+        .map(|t| t.trim_matches(jsdate::is_js_space).to_string())
+        .unwrap_or_default();
+    tl.date_format = fmt.clone();
+    tl.axis_format = match &axis_raw {
+        Some(a) => Some(a.trim().to_string()),
+        None if date_format_raw.as_deref() == Some("D") => Some("%d".into()),
+        None => cfg.axis_format.clone(),
+    };
+    tl.excludes = excludes;
+    tl.includes = includes;
+    tl.top_axis = cfg.top_axis || top_axis_kw;
+    tl.display_mode = cfg.display_mode.clone().filter(|d| !d.is_empty());
+    if let (Some(raw), Some(r)) = (&tl.today_marker, &today_marker_span)
+        && raw != "off"
+        && raw.trim() == "off"
+    {
+        pdiags.push(
+                Diagnostic::warning(codes::EXTRA_SPACE, format!("Mermaid does not hide the today marker: the value is `{raw}` with extra spaces, not `off`"))
+                    .with_span(Span::new(r.start, r.end))
+                    .with_hint("write `todayMarker off` with a single space"),
+            );
+    }
 
+    group_tasks(&mut tl, out.tasks, section_names, &m);
+    check_tick_interval(&mut tl, &tick_raw, &cfg, &mut pdiags);
+    for mut d in pdiags {
+        if let Some(s) = d.span {
+            d.span = Some(m.span(s.start..s.end));
+        }
+        diags.push(d);
+    }
+    for d in &mut diags {
+        d.span = d.span.map(|s| clamp_span(text, s));
+    }
+    for t in &mut tl.tasks {
+        t.span = clamp_span(text, t.span);
+    }
+    diags.sort_by_key(|d| d.span.map_or(0, |s| s.start));
+    (tl, diags)
+}
+
+/// What the chart's statements say, as read in order (before any task is dated).
+struct Statements {
+    /// The timeline's settings as far as statements set them.
+    tl: Timeline,
+    date_format_raw: Option<String>,
+    axis_raw: Option<String>,
+    /// `tickInterval`'s value and where it is.
+    tick_raw: Option<(String, std::ops::Range<usize>)>,
+    body_title: Option<String>,
+    excludes: Vec<String>,
+    includes: Vec<String>,
+    section_names: Vec<String>,
+    tasks_in: Vec<schedule::TaskStmt>,
+    /// `click` statements: ids, link, where.
+    clicks: Vec<(String, Option<String>, std::ops::Range<usize>)>,
+    /// `excludes`/`includes` statements: which, where, their tokens.
+    list_stmts: Vec<(bool, std::ops::Range<usize>, Vec<String>)>,
+    top_axis_kw: bool,
+    weekend_friday: bool,
+    today_marker_span: Option<std::ops::Range<usize>>,
+}
+
+/// Mermaid's pre-processing of the text before its parser sees it: line endings, front
+/// matter and `%%{init}%%` directives (read into the chart's configuration), comment
+/// lines, leading whitespace, the `gantt` keyword's check and HTML-like entities. The map
+/// leads back to `text`.
+fn preprocess(text: &str, diags: &mut Vec<Diagnostic>) -> (Mapped, config::Config) {
+    let mut cfg = config::Config::default();
     // Line endings (`\r\n` and lone `\r` become `\n`).
-    let m0 = Mapped::new(text);
+    let unmapped = Mapped::new(text);
     let mut cr = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -47,7 +151,7 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         }
         i += 1;
     }
-    let mut m = if cr.is_empty() { m0 } else { m0.edit(&cr) };
+    let mut m = if cr.is_empty() { unmapped } else { unmapped.edit(&cr) };
 
     // Front matter.
     let mut merged = Value::Object(Default::default());
@@ -198,14 +302,20 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     let len = m.text.len();
     m = m.edit(&[(len..len, "\n".to_string())]);
 
-    // Parse.
-    let parsed = syntax::parse(&m.text);
-    let mut pdiags = parsed.diags;
+    (m, cfg)
+}
+
+/// Reads the parsed statements in order: settings, sections, tasks, clicks.
+fn read_statements(
+    stmts: &[syntax::Stmt],
+    m: &Mapped,
+    text: &str,
+    pdiags: &mut Vec<Diagnostic>,
+) -> Statements {
     let orig = |r: std::ops::Range<usize>| -> String {
         let s = m.span(r);
         text.get(s.start..s.end).unwrap_or("").to_string()
     };
-
     let mut tl = Timeline { weekday: "sunday".into(), weekend: "saturday".into(), ..Timeline::default() };
     let mut date_format_raw: Option<String> = None;
     let mut axis_raw: Option<String> = None;
@@ -234,7 +344,7 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         names.len() - 1
     };
 
-    for st in &parsed.stmts {
+    for st in stmts {
         let val = |r: &std::ops::Range<usize>| m.text[r.clone()].to_string();
         let late = |what: &str, pdiags: &mut Vec<Diagnostic>| {
             if st.hijack {
@@ -253,7 +363,7 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             Kind::DateFormat(v) => {
                 let raw = val(v);
                 if seen_task {
-                    late("dateFormat", &mut pdiags);
+                    late("dateFormat", pdiags);
                 }
                 if let Some(prev) = &first_df {
                     if prev.trim() != raw.trim() {
@@ -273,7 +383,7 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             }
             Kind::InclusiveEndDates => {
                 if seen_task {
-                    late("inclusiveEndDates", &mut pdiags);
+                    late("inclusiveEndDates", pdiags);
                 }
                 tl.inclusive_end_dates = true;
             }
@@ -283,7 +393,7 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             Kind::Excludes(v) | Kind::Includes(v) => {
                 let is_ex = matches!(st.kind, Kind::Excludes(_));
                 if seen_task {
-                    late(if is_ex { "excludes" } else { "includes" }, &mut pdiags);
+                    late(if is_ex { "excludes" } else { "includes" }, pdiags);
                 }
                 let mut mine = Vec::new();
                 excludes::merge_tokens(&mut mine, &val(v));
@@ -346,11 +456,31 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         }
     }
 
-    let date_format = date_format_raw.clone().unwrap_or_default();
-    let fmt = dates::js_trim(&date_format).to_string();
-    let now = dayjs::Now::from_date(today);
-    let calendar = excludes::Calendar::new(&fmt, excludes.clone(), includes.clone(), weekend_friday, now);
-    for (is_ex, r, toks) in &list_stmts {
+    Statements {
+        tl,
+        date_format_raw,
+        axis_raw,
+        tick_raw,
+        body_title,
+        excludes,
+        includes,
+        section_names,
+        tasks_in,
+        clicks,
+        list_stmts,
+        top_axis_kw,
+        weekend_friday,
+        today_marker_span,
+    }
+}
+
+/// `excludes`/`includes` tokens that can never match a day.
+fn check_calendar_lists(
+    calendar: &excludes::Calendar,
+    list_stmts: &[(bool, std::ops::Range<usize>, Vec<String>)],
+    pdiags: &mut Vec<Diagnostic>,
+) {
+    for (is_ex, r, toks) in list_stmts {
         let dead = calendar.dead_tokens(toks, *is_ex);
         if !dead.is_empty() {
             let list: Vec<String> = dead.iter().map(|t| format!("`{t}`")).collect();
@@ -376,20 +506,18 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             );
         }
     }
-    let settings = schedule::Settings {
-        date_format: fmt.clone(),
-        inclusive: tl.inclusive_end_dates,
-        calendar,
-        now,
-        today,
-    };
-    let out = schedule::resolve(&m.text, &tasks_in, &settings);
-    pdiags.extend(out.diags);
+}
 
-    // Links.
-    for (ids, href, span) in &clicks {
+/// `click` links on known tasks; clicks on unknown ids are reported.
+fn link_clicks(
+    tl: &mut Timeline,
+    clicks: &[(String, Option<String>, std::ops::Range<usize>)],
+    task_ids: &HashMap<String, usize>,
+    pdiags: &mut Vec<Diagnostic>,
+) {
+    for (ids, href, span) in clicks {
         for id in ids.split(',') {
-            if out.ids.contains_key(id) {
+            if task_ids.contains_key(id) {
                 if let Some(h) = href {
                     tl.links.insert(id.to_string(), sanitize_url(h));
                 }
@@ -405,34 +533,15 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
             }
         }
     }
+}
 
-    // Settings with Mermaid's effective values.
-    tl.title = body_title
-        .or(cfg.title.clone())
-        .map(|t| t.trim_matches(jsdate::is_js_space).to_string())
-        .unwrap_or_default();
-    tl.date_format = fmt.clone();
-    tl.axis_format = match &axis_raw {
-        Some(a) => Some(a.trim().to_string()),
-        None if date_format_raw.as_deref() == Some("D") => Some("%d".into()),
-        None => cfg.axis_format.clone(),
-    };
-    tl.excludes = excludes;
-    tl.includes = includes;
-    tl.top_axis = cfg.top_axis || top_axis_kw;
-    tl.display_mode = cfg.display_mode.clone().filter(|d| !d.is_empty());
-    if let (Some(raw), Some(r)) = (&tl.today_marker, &today_marker_span)
-        && raw != "off"
-        && raw.trim() == "off"
-    {
-        pdiags.push(
-                Diagnostic::warning(codes::EXTRA_SPACE, format!("Mermaid does not hide the today marker: the value is `{raw}` with extra spaces, not `off`"))
-                    .with_span(Span::new(r.start, r.end))
-                    .with_hint("write `todayMarker off` with a single space"),
-            );
-    }
-
-    let mut tasks = out.tasks;
+/// The tasks, each section's tasks, the chart's range and whether it has times of day.
+fn group_tasks(
+    tl: &mut Timeline,
+    mut tasks: Vec<crate::model::Task>,
+    section_names: Vec<String>,
+    m: &Mapped,
+) {
     for t in &mut tasks {
         t.span = m.span(t.span.start..t.span.end);
     }
@@ -456,11 +565,18 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         .flatten()
         .any(|d: DateTime| !d.is_midnight());
     tl.tasks = tasks;
+}
 
-    // tickInterval: Mermaid's regex, then its 10,000-tick cap.
+/// `tickInterval`: Mermaid's regex, then its 10,000-tick cap.
+fn check_tick_interval(
+    tl: &mut Timeline,
+    tick_raw: &Option<(String, std::ops::Range<usize>)>,
+    cfg: &config::Config,
+    pdiags: &mut Vec<Diagnostic>,
+) {
     let tick = tick_raw.as_ref().map(|(v, _)| v.clone()).or(cfg.tick_interval.clone());
     tl.tick_interval_valid = tick.as_deref().is_some_and(valid_tick_interval);
-    if let Some((raw, r)) = &tick_raw
+    if let Some((raw, r)) = tick_raw
         && !tl.tick_interval_valid
     {
         let (code, msg, hint) = if valid_tick_interval(raw.trim()) {
@@ -499,21 +615,6 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         pdiags.push(d);
     }
     tl.tick_interval = tick;
-
-    for mut d in pdiags {
-        if let Some(s) = d.span {
-            d.span = Some(m.span(s.start..s.end));
-        }
-        diags.push(d);
-    }
-    for d in &mut diags {
-        d.span = d.span.map(|s| clamp_span(text, s));
-    }
-    for t in &mut tl.tasks {
-        t.span = clamp_span(text, t.span);
-    }
-    diags.sort_by_key(|d| d.span.map_or(0, |s| s.start));
-    (tl, diags)
 }
 
 /// A span inside `text`, on character boundaries.
