@@ -24,6 +24,9 @@ pub struct Chart {
     pub summary: Summary,
     /// Set for a cropped chart (a quarter with context): the highlighted part.
     pub window: Option<Highlight>,
+    /// How tightly rows are packed: 0 (roomy) to 2 (dense), so that long charts fit more
+    /// rows on a page; the type size stays.
+    pub density: u8,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -35,6 +38,9 @@ pub struct TodayLine {
 #[derive(Clone, Debug, Serialize)]
 pub struct Lane {
     pub name: String,
+    /// A one-word name (`Sekretariatsfunktion`) may be hyphenated to fit its column;
+    /// longer names wrap between words.
+    pub hyphenate: bool,
     /// Index into the palette of section colours.
     pub color: usize,
     pub rows: Vec<Row>,
@@ -104,13 +110,15 @@ pub struct Window {
     pub highlight: (DateTime, DateTime, String),
 }
 
-/// Lays out `timeline` for a plot `width_mm` wide, whole or cropped to `window`.
+/// Lays out `timeline` for a plot `width_mm` wide (`compact`: the minutes attachment's
+/// chart), whole or cropped to `window`.
 pub fn build(
     diagram: usize,
     timeline: &Timeline,
     today: DateTime,
     lang: Lang,
     width_mm: f64,
+    compact: bool,
     window: Option<&Window>,
 ) -> Option<Chart> {
     let axis = match window {
@@ -151,8 +159,10 @@ pub fn build(
             rows.push(row);
         }
         if !rows.is_empty() {
+            let name = crate::read::tracks::replace_breaks(&section.name, "\n");
             lanes.push(Lane {
-                name: crate::read::tracks::replace_breaks(&section.name, "\n"),
+                hyphenate: !name.contains(' '),
+                name,
                 color: color_index(timeline, index),
                 rows,
             });
@@ -189,7 +199,15 @@ pub fn build(
         x1: axis.x(w.highlight.1.ms()).clamp(0.0, 1.0),
         label: w.highlight.2.clone(),
     });
+    let rows: usize = lanes.iter().map(|l| l.rows.len()).sum();
+    let density = match rows {
+        _ if compact => 0,
+        0..=12 => 0,
+        13..=20 => 1,
+        _ => 2,
+    };
     Some(Chart {
+        density,
         diagram,
         title: timeline.title.trim().to_string(),
         range_text,

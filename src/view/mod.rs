@@ -96,6 +96,11 @@ pub struct Header {
     /// line on a portrait page.
     pub running_title: String,
     pub running_status: Option<String>,
+    /// A long author list (several organisations) gets a row of its own.
+    pub long_author: bool,
+    /// The metadata values are too long to stand side by side on a portrait page: they
+    /// share the width in a grid and wrap.
+    pub meta_in_grid: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -115,6 +120,11 @@ pub struct TrackView {
     pub diagram: usize,
     pub section: String,
     pub heading: String,
+    /// A compound word too long for the heading's column (a Danish
+    /// "Sagsbehandlingssystem") makes the heading hyphenated.
+    pub hyphenate: bool,
+    /// How many of its tasks are in each status, in the order the minutes list them.
+    pub status_counts: Vec<(TaskStatus, usize)>,
     pub color: usize,
     pub period: Option<String>,
     pub undated: usize,
@@ -153,7 +163,9 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         .iter()
         .enumerate()
         .filter_map(|(i, d)| d.gantt.as_ref().map(|t| (i, t)))
-        .filter_map(|(i, t)| chart::build(i, t, today, lang, plot, window.as_ref()))
+        .filter_map(|(i, t)| {
+            chart::build(i, t, today, lang, plot, options.template == Template::Minutes, window.as_ref())
+        })
         .collect();
     let tracks = track_views(roadmap, &charts, lang, window.as_ref());
     let lead = leading_paragraphs(&roadmap.blocks);
@@ -190,6 +202,8 @@ pub fn choose_lang(flag: Option<Lang>, roadmap: &Roadmap) -> Lang {
 /// The footer's room at 7 pt on a portrait page, beside "Genereret … Side X af Y".
 const RUNNING_TITLE_CHARS: usize = 70;
 const RUNNING_STATUS_CHARS: usize = 30;
+/// The title block's metadata that fits one row of a portrait page, in characters.
+const META_ROW_CHARS: usize = 48;
 
 fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
     let lang = options.lang;
@@ -212,19 +226,33 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
         (_, Some(q)) => Some(lang.quarter(q)),
         _ => None,
     };
+    let document_date = meta.date.map(|d| lang.long_date(d)).or_else(|| meta.date_text.clone());
+    let meeting_date = options.meeting_date.map(|d| lang.long_date(d));
+    let chars = |v: &Option<String>| v.as_deref().map_or(0, |v| v.chars().count());
+    let long_author = chars(&meta.author) > META_ROW_CHARS;
+    let status_in_row = if meta.draft { 0 } else { chars(&meta.status) };
+    let author_in_row = if long_author { 0 } else { chars(&meta.author) };
+    let meta_chars = chars(&meta.parent)
+        + author_in_row
+        + chars(&document_date)
+        + chars(&meta.version)
+        + chars(&meeting_date)
+        + status_in_row;
     Header {
+        long_author,
+        meta_in_grid: meta_chars > META_ROW_CHARS,
         title: roadmap.title.clone(),
         eyebrow,
         product: meta.parent.clone(),
         author: meta.author.clone(),
-        document_date: meta.date.map(|d| lang.long_date(d)).or_else(|| meta.date_text.clone()),
+        document_date,
         version: meta.version.clone(),
         status: meta.status.clone(),
         draft: meta.draft,
         as_of: lang.long_date(roadmap.today),
         as_of_medium: lang.medium_date(roadmap.today),
         generated: lang.long_date(roadmap.today),
-        meeting_date: options.meeting_date.map(|d| lang.long_date(d)),
+        meeting_date,
         subtitle,
         running_title: label::shortened(&roadmap.title, RUNNING_TITLE_CHARS),
         running_status: meta.status.as_deref().map(|s| label::shortened(s, RUNNING_STATUS_CHARS)),
@@ -250,6 +278,9 @@ fn pdf_info(roadmap: &Roadmap, header: &Header, options: &ReportOptions) -> PdfI
         date: [today.year().max(0) as u32, today.month(), today.day()],
     }
 }
+
+/// Words longer than this in a track heading make it hyphenated.
+const LONG_WORD_CHARS: usize = 22;
 
 /// One view per gantt section that has tasks, with the linked activity list if any.
 fn track_views(
@@ -284,14 +315,23 @@ fn track_views(
             let today_x = chart
                 .map(|c| c.axis.x(DateTime::from_date(roadmap.today).ms()))
                 .filter(|x| (0.0..=1.0).contains(x));
+            let heading = label::breakable(&track.map_or_else(
+                || crate::read::tracks::replace_breaks(&section.name, "\n"),
+                |t| t.heading.clone(),
+            ));
+            let status_counts =
+                [TaskStatus::Active, TaskStatus::Done, TaskStatus::Planned, TaskStatus::Undated]
+                    .into_iter()
+                    .map(|s| (s, tasks.iter().filter(|t| t.status == s).count()))
+                    .filter(|&(_, n)| n > 0)
+                    .collect();
             views.push(TrackView {
                 number: views.len() + 1,
+                hyphenate: heading.split(' ').any(|w| w.chars().count() > LONG_WORD_CHARS),
+                status_counts,
                 diagram: d,
                 section: section.name.clone(),
-                heading: label::breakable(&track.map_or_else(
-                    || crate::read::tracks::replace_breaks(&section.name, "\n"),
-                    |t| t.heading.clone(),
-                )),
+                heading,
                 color: chart::color_index(timeline, s),
                 period: period.and_then(|p| Some(lang.period(p.start.date()?, p.end.date()?))),
                 undated,

@@ -57,6 +57,8 @@ pub fn build(entries: Vec<PackEntry>, quarter: Option<Quarter>, lang: Lang, toda
         generated: lang.long_date(today),
         meeting_date: None,
         subtitle: None,
+        long_author: false,
+        meta_in_grid: false,
     };
     let pdf = PdfInfo {
         title,

@@ -24,13 +24,39 @@ pub fn corpus_files() -> Vec<PathBuf> {
     files
 }
 
+/// The as-of date of every document and report the tests read and make.
 pub fn today() -> Date {
     Date::new(2026, 2, 15).unwrap_or_else(|| panic!("valid date"))
 }
 
+/// Mermaid's clock when it computed the conformance oracle: the gantt tests resolve
+/// against it, as unknown `after` ids and time-only formats depend on "today".
+pub fn mermaid_today() -> Date {
+    Date::new(2025, 6, 18).unwrap_or_else(|| panic!("valid date"))
+}
+
+/// How the tests read pages: as of [`today`], mojibake repaired.
+pub fn read_options() -> ReadOptions {
+    ReadOptions { today: today(), repair: true }
+}
+
 pub fn read(path: &Path) -> Document {
-    read_path(path, &ReadOptions { today: today(), repair: true })
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    read_path(path, &read_options()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A full report in `lang`.
+pub fn report_options(lang: boardpack::locale::Lang) -> boardpack::view::ReportOptions {
+    boardpack::view::ReportOptions {
+        lang,
+        template: boardpack::view::Template::Report,
+        quarter: None,
+        meeting_date: None,
+    }
+}
+
+/// A full report in the document's own language.
+pub fn own_language_report(roadmap: &boardpack::model::Roadmap) -> boardpack::view::ReportOptions {
+    report_options(boardpack::view::choose_lang(None, roadmap))
 }
 
 /// Every string value of a JSON tree, joined by newlines.

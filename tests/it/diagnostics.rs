@@ -26,12 +26,7 @@ fn fixture_codes() -> Vec<(std::path::PathBuf, String)> {
 fn every_fixture_produces_its_code() {
     for (path, code) in fixture_codes() {
         let mut document = read(&path);
-        let options = boardpack::view::ReportOptions {
-            lang: boardpack::locale::Lang::En,
-            template: boardpack::view::Template::Report,
-            quarter: None,
-            meeting_date: None,
-        };
+        let options = crate::common::report_options(boardpack::locale::Lang::En);
         let exported = crate::common::export(&mut document, &options);
         assert!(exported.is_ok(), "{}: the export failed", path.display());
         let codes: Vec<&str> = document.roadmap.diagnostics.iter().map(|d| d.code).collect();

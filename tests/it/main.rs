@@ -1,17 +1,10 @@
-//! The one integration-test binary (so Typst is linked once).
+//! The one integration-test binary (so Typst is linked once), grouped as `src/` is: one
+//! folder per stage, plus the diagnostics that cut across them.
 
-mod check;
 mod cli;
 mod common;
-mod conformance;
-mod decode;
 mod diagnostics;
-mod export;
-mod gantt_corpus;
-mod gantt_props;
-mod gantt_seed;
-mod gantt_spec;
-mod props;
-mod quarter;
-mod reader;
-mod safety;
+mod gantt;
+mod read;
+mod report;
+mod view;

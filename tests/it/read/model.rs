@@ -162,12 +162,8 @@ fn an_html_container_has_its_entities_decoded_and_positions_kept() {
 #[test]
 fn admonitions_are_quotes_and_mdx_imports_are_not_content() {
     let page = "import Tabs from '@theme/Tabs';\n\n# Plan\n\n:::tip Status\nOn track.\n:::\n\n!!! warning \"Risks\"\n    The API may change.\n";
-    let document = boardpack::read::read_bytes(
-        page.as_bytes(),
-        "plan.mdx",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    );
+    let document =
+        boardpack::read::read_bytes(page.as_bytes(), "plan.mdx", None, &crate::common::read_options());
     let blocks = &document.roadmap.blocks;
     let quotes = blocks.iter().filter(|b| matches!(b, boardpack::model::Block::Quote { .. })).count();
     assert_eq!(quotes, 2, "{blocks:#?}");
@@ -183,12 +179,8 @@ fn admonitions_are_quotes_and_mdx_imports_are_not_content() {
 #[test]
 fn a_liquid_comment_inside_a_chart_keeps_later_positions_exact() {
     let page = "# P\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section S\n    {% comment %}\n    Old :o, 2026-01-01, 5d\n    {% endcomment %}\n    Bad :b, 2026-13-01, 5d\n```\n";
-    let document = boardpack::read::read_bytes(
-        page.as_bytes(),
-        "plan.md",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    );
+    let document =
+        boardpack::read::read_bytes(page.as_bytes(), "plan.md", None, &crate::common::read_options());
     let bad: Vec<(usize, usize)> = document
         .roadmap
         .diagnostics

@@ -1,13 +1,12 @@
 //! Property tests: pages assembled from the pieces real roadmaps are made of (and from
 //! arbitrary bytes) never make the reader panic, and never make a template fail.
 
-use boardpack::date::Date;
 use boardpack::read::{ReadOptions, read_bytes};
-use boardpack::view::{self, ReportOptions, Template};
+use boardpack::view::{self, ReportOptions};
 use proptest::prelude::*;
 
 fn options() -> ReadOptions {
-    ReadOptions { today: Date::new(2026, 2, 15).unwrap_or_else(|| unreachable!()), repair: true }
+    crate::common::read_options()
 }
 
 fn piece() -> impl Strategy<Value = String> {
@@ -44,12 +43,7 @@ fn report(page: &[u8]) -> Result<(), String> {
     let document = read_bytes(page, "prop.md", None, &options());
     serde_json::to_vec(&document.roadmap).map_err(|e| e.to_string())?;
     for quarter in [None, boardpack::quarter::Quarter::new(2026, 1)] {
-        let options = ReportOptions {
-            lang: view::choose_lang(None, &document.roadmap),
-            template: Template::Report,
-            quarter,
-            meeting_date: None,
-        };
+        let options = ReportOptions { quarter, ..crate::common::own_language_report(&document.roadmap) };
         let data = view::build(&document.roadmap, &options);
         boardpack::render::compile(&data, None).map_err(|e| e.to_string())?;
     }

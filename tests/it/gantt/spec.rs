@@ -7,7 +7,7 @@ use boardpack::gantt::resolve;
 use boardpack::model::Timeline;
 
 fn today() -> Date {
-    Date::new(2025, 6, 18).unwrap_or_else(|| unreachable!())
+    crate::common::mermaid_today()
 }
 
 fn run(src: &str) -> (Timeline, Vec<Diagnostic>) {

@@ -2,7 +2,6 @@
 //! Mermaid refuses to draw it (`Invalid date:2025-00-01`); boardpack resolves the other 12
 //! items and points at the bad date.
 
-use boardpack::date::Date;
 use boardpack::diag::{LineIndex, Severity};
 use boardpack::gantt::resolve;
 use std::path::Path;
@@ -16,7 +15,7 @@ fn seed_block() {
     let start = open + "```mermaid\n".len();
     let end = start + md[start..].find("```").unwrap_or(0);
     let block = &md[start..end];
-    let today = Date::new(2025, 6, 18).unwrap_or_else(|| unreachable!());
+    let today = crate::common::mermaid_today();
     let (tl, diags) = resolve(block, today);
 
     assert_eq!(tl.tasks.len(), 13);

@@ -67,10 +67,8 @@ fn a_quarter_without_activity_is_a_clear_one_page_report() {
     let view = build(&document.roadmap, q, boardpack::locale::Lang::Da);
     assert!(view.empty);
     let options = boardpack::view::ReportOptions {
-        lang: boardpack::locale::Lang::Da,
-        template: boardpack::view::Template::Report,
         quarter: Some(q),
-        meeting_date: None,
+        ..crate::common::report_options(boardpack::locale::Lang::Da)
     };
     let data = boardpack::view::build(&document.roadmap, &options);
     let laid_out = boardpack::render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));

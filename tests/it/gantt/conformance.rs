@@ -22,7 +22,7 @@ fn root() -> PathBuf {
 }
 
 fn today() -> Date {
-    Date::new(2025, 6, 18).unwrap_or_else(|| unreachable!())
+    crate::common::mermaid_today()
 }
 
 /// Mermaid's entity placeholders back to the written text.

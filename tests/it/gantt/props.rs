@@ -1,12 +1,11 @@
 //! Property tests: no input makes the gantt engine panic, and every span it reports lies
 //! inside the text on character boundaries.
 
-use boardpack::date::Date;
 use boardpack::gantt::resolve;
 use proptest::prelude::*;
 
 fn check(text: &str) {
-    let today = Date::new(2025, 6, 18).unwrap_or_else(|| unreachable!());
+    let today = crate::common::mermaid_today();
     let (tl, diags) = resolve(text, today);
     for d in &diags {
         if let Some(s) = d.span {

@@ -1,7 +1,6 @@
 //! Every gantt block of the real pages in `tests/fixtures/corpus/` resolves without panic;
-//! the resolved tasks and the diagnostics are snapshotted (`tests/it/snapshots/`).
+//! the resolved tasks and the diagnostics are snapshotted (`tests/it/gantt/snapshots/`).
 
-use boardpack::date::Date;
 use boardpack::diag::LineIndex;
 use boardpack::gantt::resolve;
 use std::fmt::Write as _;
@@ -89,7 +88,7 @@ fn corpus_gantt_blocks() {
         .unwrap_or_default();
     files.sort();
     assert!(!files.is_empty());
-    let today = Date::new(2025, 6, 18).unwrap_or_else(|| unreachable!());
+    let today = crate::common::mermaid_today();
     let mut total = 0;
     for file in files {
         let md = std::fs::read_to_string(&file).unwrap_or_default();

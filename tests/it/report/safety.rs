@@ -1,23 +1,17 @@
 //! Hostile input: nothing executes, nothing outside the document's folder is read, and
 //! every bound holds with a clear diagnostic.
 
-use boardpack::date::Date;
 use boardpack::read::{ReadOptions, read_bytes, read_path};
 use boardpack::render::{self, readback as inspect};
-use boardpack::view::{self, ReportOptions, Template};
+use boardpack::view;
 
 fn opts() -> ReadOptions {
-    ReadOptions { today: Date::new(2026, 2, 15).unwrap_or_else(|| unreachable!()), repair: true }
+    crate::common::read_options()
 }
 
 fn report_text(bytes: &[u8], dir: Option<&std::path::Path>) -> (String, Vec<String>) {
     let document = read_bytes(bytes, "page.md", dir, &opts());
-    let options = ReportOptions {
-        lang: boardpack::locale::Lang::En,
-        template: Template::Report,
-        quarter: None,
-        meeting_date: None,
-    };
+    let options = crate::common::report_options(boardpack::locale::Lang::En);
     let data = view::build(&document.roadmap, &options);
     let laid_out = render::compile(&data, dir).unwrap_or_else(|e| panic!("{e}"));
     let codes = document.roadmap.diagnostics.iter().map(|d| d.code.to_string()).collect();
@@ -113,12 +107,7 @@ fn export_page_in(dir: &std::path::Path, page: &str) -> (boardpack::read::Docume
     let path = dir.join("page.md");
     std::fs::write(&path, page).unwrap_or_else(|e| panic!("{e}"));
     let mut document = read_path(&path, &opts()).unwrap_or_else(|e| panic!("{e}"));
-    let options = ReportOptions {
-        lang: boardpack::locale::Lang::En,
-        template: Template::Report,
-        quarter: None,
-        meeting_date: None,
-    };
+    let options = crate::common::report_options(boardpack::locale::Lang::En);
     let (_, laid_out) =
         crate::common::export_laid_out(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
     (document, laid_out)

@@ -7,12 +7,7 @@ use boardpack::render::{self, readback as inspect};
 use boardpack::view::{self, ReportOptions, Template};
 
 fn options(roadmap: &boardpack::model::Roadmap) -> ReportOptions {
-    ReportOptions {
-        lang: view::choose_lang(None, roadmap),
-        template: Template::Report,
-        quarter: None,
-        meeting_date: None,
-    }
+    crate::common::own_language_report(roadmap)
 }
 
 fn item_texts(items: &[ListItem], out: &mut Vec<String>) {
@@ -30,12 +25,7 @@ fn item_texts(items: &[ListItem], out: &mut Vec<String>) {
 /// Page text with all whitespace removed, so that wrapped lines still match.
 /// A page given as text, read as `plan.md` on the tests' date.
 fn read_page(page: &str) -> boardpack::read::Document {
-    boardpack::read::read_bytes(
-        page.as_bytes(),
-        "plan.md",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    )
+    boardpack::read::read_bytes(page.as_bytes(), "plan.md", None, &crate::common::read_options())
 }
 
 fn squash(text: &str) -> String {
@@ -262,12 +252,8 @@ fn no_text_runs_off_the_page_even_with_a_very_long_status_and_title() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let document = boardpack::read::read_bytes(
-        page.as_bytes(),
-        "roadmap.md",
-        None,
-        &boardpack::read::ReadOptions { today: crate::common::today(), repair: true },
-    );
+    let document =
+        boardpack::read::read_bytes(page.as_bytes(), "roadmap.md", None, &crate::common::read_options());
     assert_eq!(document.roadmap.meta.status.as_deref(), Some(long.trim()));
     for template in [Template::Report, Template::Minutes] {
         let mut opts = options(&document.roadmap);

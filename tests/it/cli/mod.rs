@@ -1,0 +1,4 @@
+//! The binary as a user runs it.
+
+mod check;
+mod commands;

@@ -1,0 +1,4 @@
+//! The read stage: decoding and the model of real pages.
+
+mod decode;
+mod model;

@@ -1,0 +1,4 @@
+//! The view stage: the data each template reads.
+
+mod quarter;
+mod report_data;
