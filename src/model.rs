@@ -286,6 +286,52 @@ pub struct Task {
     pub span: Span,
 }
 
+impl Task {
+    /// Where the task's bar is drawn to: Mermaid's render end when excluded days trail the
+    /// task, else its (exclusive) end.
+    pub fn drawn_end(&self) -> Option<DateTime> {
+        self.render_end.or(self.end)
+    }
+
+    /// The end a reader is shown, by the one convention of every report: the last day the
+    /// bar covers (see [`last_covered`]); a milestone's single date is the instant its
+    /// diamond marks. `None` when the task has no dates.
+    pub fn shown_end(&self) -> Option<DateTime> {
+        let (start, end) = (self.start?, self.drawn_end()?);
+        if self.flags.milestone {
+            return Some(self.milestone_at().unwrap_or(start));
+        }
+        Some(last_covered(start, end))
+    }
+
+    /// The start a reader is shown: a milestone's is the instant its diamond marks.
+    pub fn shown_start(&self) -> Option<DateTime> {
+        if self.flags.milestone { self.milestone_at().or(self.start) } else { self.start }
+    }
+
+    /// Where Mermaid draws a milestone's diamond: the middle of its start and end.
+    fn milestone_at(&self) -> Option<DateTime> {
+        let (start, end) = (self.start?, self.drawn_end()?);
+        let end = end.max(start);
+        Some(DateTime::from_ms(start.ms() + (end.ms() - start.ms()) / 2))
+    }
+}
+
+/// The last instant shown for something that runs from `start` to the exclusive `end`:
+/// for whole days, the day before `end` (a task from 1 January to 1 February covers
+/// January, so it ends 31 January; a one-day task starts and ends on its day); for times
+/// of day, `end` itself (10:00 to 12:00). Never before `start`.
+pub fn last_covered(start: DateTime, end: DateTime) -> DateTime {
+    if end <= start {
+        return start;
+    }
+    if end.is_midnight() && start.is_midnight() {
+        DateTime::from_ms(end.ms() - crate::date::MS_PER_DAY)
+    } else {
+        end
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct TaskFlags {
     pub crit: bool,
@@ -345,6 +391,11 @@ pub struct Track {
     /// the top-level blocks `[start, end)` of `Roadmap::blocks` it took.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub blocks: Option<[usize; 2]>,
+    /// A list written right after the lead item instead of inside it (`1. **Track**`
+    /// then `- activity` lines at column 0, which CommonMark reads as a new list): its
+    /// index in `Roadmap::blocks`. It is the track's activities, not page content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub following_list: Option<usize>,
     pub line: usize,
 }
 

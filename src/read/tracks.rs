@@ -25,19 +25,40 @@ pub fn link_tracks(roadmap: &mut Roadmap) {
     }
     let mut taken = vec![false; sections.len()];
     let mut tracks = Vec::new();
-    for block in &mut roadmap.blocks {
-        let Block::List { items, .. } = block else {
+    let mut claimed = vec![false; roadmap.blocks.len()];
+    for b in 0..roadmap.blocks.len() {
+        if claimed[b] {
+            continue;
+        }
+        // A list right after this one, when its last item is a lead without a list of its
+        // own: authors mean it as that item's activities.
+        let following = following_list(&roadmap.blocks, b);
+        let Block::List { items, .. } = &mut roadmap.blocks[b] else {
             continue;
         };
-        for item in items.iter_mut() {
-            let Some(candidate) = match_item(item, &sections, &taken) else {
+        let last = items.len().saturating_sub(1);
+        for (i, item) in items.iter_mut().enumerate() {
+            let follower = following.filter(|_| i == last && !has_list(item));
+            let Some(candidate) = match_item(item, follower.is_some(), &sections, &taken) else {
                 continue;
             };
             taken[candidate] = true;
             let (diagram, section, _) = sections[candidate];
             let name = section_name(&roadmap.diagrams, diagram, section);
             item.track = Some(tracks.len());
-            tracks.push(build_track(item, name, diagram, section));
+            let mut track = build_track(item, name, diagram, section);
+            if let Some(next) = follower {
+                claimed[next] = true;
+                track.following_list = Some(next);
+            }
+            tracks.push(track);
+        }
+    }
+    // The lists taken as activities, moved into their tracks.
+    for track in &mut tracks {
+        let Some(next) = track.following_list else { continue };
+        if let Some(Block::List { items, .. }) = roadmap.blocks.get(next) {
+            track.activities = items.clone();
         }
     }
     link_headings(roadmap, &sections, &mut taken, &mut tracks);
@@ -107,13 +128,38 @@ fn section_name(diagrams: &[crate::model::Diagram], diagram: usize, section: usi
         .unwrap_or_default()
 }
 
-fn match_item(item: &ListItem, sections: &[(usize, usize, String)], taken: &[bool]) -> Option<usize> {
+/// The index of the list that directly follows the list at `b`, if there is one and none
+/// of its items could be a lead itself (a bullet list of activities, not the next part of
+/// a numbered list of leads).
+fn following_list(blocks: &[Block], b: usize) -> Option<usize> {
+    let (Some(Block::List { .. }), Some(Block::List { items, ordered, .. })) =
+        (blocks.get(b), blocks.get(b + 1))
+    else {
+        return None;
+    };
+    let plain_items =
+        !*ordered || items.iter().all(|i| !i.blocks.iter().any(|x| matches!(x, Block::List { .. })));
+    (plain_items && !items.is_empty()).then_some(b + 1)
+}
+
+fn has_list(item: &ListItem) -> bool {
+    item.blocks.iter().any(|b| matches!(b, Block::List { .. }))
+}
+
+/// The section an item leads, if any. `followed` says a list follows the item as its
+/// activities (see [`following_list`]).
+fn match_item(
+    item: &ListItem,
+    followed: bool,
+    sections: &[(usize, usize, String)],
+    taken: &[bool],
+) -> Option<usize> {
     let Some(Block::Paragraph { content, .. }) = item.blocks.first() else {
         return None;
     };
     let lead = bold_lead(content).map(|s| fold(&s));
     let words = fold(&Inline::plain(content));
-    let has_activities = item.blocks.iter().any(|b| matches!(b, Block::List { .. }));
+    let has_activities = followed || has_list(item);
     let free = |i: &usize| !taken[*i];
     // A bold lead naming the section exactly is the strongest evidence.
     if let Some(lead) = &lead
@@ -181,6 +227,7 @@ fn new_track(
         activities,
         notes,
         blocks: None,
+        following_list: None,
         line,
     }
 }

@@ -245,14 +245,28 @@ fn count(summary: &mut Summary, task: &Task) {
 
 /// Where a task's bar ends: Mermaid's render end when excluded days trail it.
 pub fn drawn_end(task: &Task) -> Option<DateTime> {
-    task.render_end.or(task.end)
+    task.drawn_end()
+}
+
+/// Whether a dated task shows in `[start, end)`: a bar when it covers part of it (its end
+/// is exclusive), a zero-length task when it stands inside it.
+pub fn touches(task: &Task, start: DateTime, end: DateTime) -> bool {
+    match (task.start, drawn_end(task)) {
+        (Some(s), Some(e)) if e > s => s < end && e > start,
+        (Some(s), Some(_)) => s >= start && s < end,
+        _ => true,
+    }
 }
 
 fn row(index: usize, task: &Task, axis: &Axis, lang: Lang) -> Row {
-    let start_text =
-        task.start.map(|s| lang.short_datetime(s)).unwrap_or_else(|| raw_or_dash(task.raw.start.as_deref()));
-    let end_text =
-        task.end.map(|e| lang.short_datetime(e)).unwrap_or_else(|| raw_or_dash(task.raw.end.as_deref()));
+    let start_text = task
+        .shown_start()
+        .map(|s| lang.short_datetime(s))
+        .unwrap_or_else(|| raw_or_dash(task.raw.start.as_deref()));
+    let end_text = task
+        .shown_end()
+        .map(|e| lang.short_datetime(e))
+        .unwrap_or_else(|| raw_or_dash(task.raw.end.as_deref()));
     let base = Row {
         task: index,
         name: super::label::breakable(&task.name),

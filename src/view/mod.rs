@@ -333,7 +333,9 @@ fn track_views(
                 section: section.name.clone(),
                 heading,
                 color: chart::color_index(timeline, s),
-                period: period.and_then(|p| Some(lang.period(p.start.date()?, p.end.date()?))),
+                period: period.and_then(|p| {
+                    Some(lang.period(p.start.date()?, crate::model::last_covered(p.start, p.end).date()?))
+                }),
                 undated,
                 tasks,
                 activities: track.map(|t| t.activities.clone()).unwrap_or_default(),
@@ -355,10 +357,7 @@ fn axis_range(chart: &Chart, lang: Lang) -> Option<(String, String)> {
 }
 
 fn overlaps(task: &crate::model::Task, start: DateTime, end: DateTime) -> bool {
-    match (task.start, chart::drawn_end(task)) {
-        (Some(s), Some(e)) => s < end && e.max(s) >= start,
-        _ => true,
-    }
+    chart::touches(task, start, end)
 }
 
 fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
@@ -370,8 +369,8 @@ fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
         )
     } else {
         (
-            task.start.map_or_else(|| "–".into(), |s| lang.short_datetime(s)),
-            task.end.map_or_else(|| "–".into(), |e| lang.short_datetime(e)),
+            task.shown_start().map_or_else(|| "–".into(), |s| lang.short_datetime(s)),
+            task.shown_end().map_or_else(|| "–".into(), |e| lang.short_datetime(e)),
         )
     };
     let status_label = match task.status {
@@ -400,8 +399,12 @@ fn remaining_content(first: usize, roadmap: &Roadmap, lang: Lang) -> (Vec<Block>
     let mut intro = None;
     let mut first_heading_seen = false;
     let title_words = words(&roadmap.title);
-    let in_track =
-        |i: usize| roadmap.tracks.iter().any(|t| t.blocks.is_some_and(|[s, e]| (s..e).contains(&i)));
+    let in_track = |i: usize| {
+        roadmap
+            .tracks
+            .iter()
+            .any(|t| t.blocks.is_some_and(|[s, e]| (s..e).contains(&i)) || t.following_list == Some(i))
+    };
     for (i, block) in roadmap.blocks.iter().enumerate().skip(first) {
         if in_track(i) {
             continue;

@@ -76,8 +76,7 @@ pub fn relation(task: &Task, start: DateTime, end: DateTime) -> Option<Relation>
         let at = if task.flags.milestone { DateTime::from_ms(s.ms() + (e.ms() - s.ms()) / 2) } else { s };
         return Some(if at >= start && at < end { Relation::Marker } else { Relation::Outside });
     }
-    let touches = if s == e { s >= start && s < end } else { s < end && e > start };
-    if !touches {
+    if !super::chart::touches(task, start, end) {
         return Some(Relation::Outside);
     }
     let starts_inside = s >= start;
@@ -170,8 +169,8 @@ fn quarter_task(task: &Task, section: &str, kind: &'static str, lang: Lang) -> Q
     QuarterTask {
         name: super::label::breakable(&task.name),
         section: section.to_string(),
-        start: task.start.map(|s| lang.short_datetime(s)).unwrap_or_default(),
-        end: task.end.map(|e| lang.short_datetime(e)).unwrap_or_default(),
+        start: task.shown_start().map(|s| lang.short_datetime(s)).unwrap_or_default(),
+        end: task.shown_end().map(|e| lang.short_datetime(e)).unwrap_or_default(),
         status: task.status,
         status_label,
         kind,
