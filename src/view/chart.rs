@@ -110,17 +110,24 @@ pub struct Window {
     pub highlight: (DateTime, DateTime, String),
 }
 
-/// Lays out `timeline` for a plot `width_mm` wide (`compact`: the minutes attachment's
-/// chart), whole or cropped to `window`.
-pub fn build(
-    diagram: usize,
-    timeline: &Timeline,
-    today: DateTime,
-    lang: Lang,
-    width_mm: f64,
-    compact: bool,
-    window: Option<&Window>,
-) -> Option<Chart> {
+/// How to lay a chart out: for which report, language and date, how wide.
+pub struct ChartSpec<'a> {
+    pub today: DateTime,
+    pub lang: Lang,
+    /// The plot's width, which decides how fine the axis can be.
+    pub width_mm: f64,
+    /// The minutes attachment's compact chart.
+    pub compact: bool,
+    /// The part of the timeline to show (a quarter with context), else all of it.
+    pub window: Option<&'a Window>,
+    /// The palette index of its first coloured section, so that the sections of two
+    /// charts on one page never share a colour.
+    pub first_color: usize,
+}
+
+/// Lays out `timeline` (diagram `diagram` of the page) as `spec` says.
+pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Option<Chart> {
+    let ChartSpec { today, lang, width_mm, compact, window, first_color } = *spec;
     let axis = match window {
         Some(w) => Axis::window(w.start.ms(), w.end.ms(), width_mm, lang),
         None => {
@@ -163,7 +170,7 @@ pub fn build(
             lanes.push(Lane {
                 hyphenate: !name.contains(' '),
                 name,
-                color: color_index(timeline, index),
+                color: first_color + color_index(timeline, index),
                 rows,
             });
         }
@@ -224,10 +231,15 @@ pub fn build(
 /// Mermaid's colour index of a section: its position among the sections that hold tasks
 /// other than `vert` markers, so a marker-only section takes no colour.
 pub fn color_index(timeline: &Timeline, section: usize) -> usize {
+    coloured_sections(timeline, section)
+}
+
+/// How many of the first `upto` sections take a colour (hold tasks other than markers).
+pub fn coloured_sections(timeline: &Timeline, upto: usize) -> usize {
     let has_tasks = |s: &crate::model::Section| {
         s.tasks.iter().any(|&t| timeline.tasks.get(t).is_some_and(|t| !t.flags.vert))
     };
-    timeline.sections.iter().take(section).filter(|s| has_tasks(s)).count()
+    timeline.sections.iter().take(upto).filter(|s| has_tasks(s)).count()
 }
 
 fn count(summary: &mut Summary, task: &Task) {

@@ -123,6 +123,9 @@ pub struct TrackView {
     /// A compound word too long for the heading's column (a Danish
     /// "Sagsbehandlingssystem") makes the heading hyphenated.
     pub hyphenate: bool,
+    /// The chart the track belongs to, when the page's tracks come from several charts
+    /// (their sections may share names): the chart's title, else "Tidsplan 2".
+    pub chart: Option<String>,
     /// How many of its tasks are in each status, in the order the minutes list them.
     pub status_counts: Vec<(TaskStatus, usize)>,
     pub color: usize,
@@ -164,7 +167,15 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         .enumerate()
         .filter_map(|(i, d)| d.gantt.as_ref().map(|t| (i, t)))
         .filter_map(|(i, t)| {
-            chart::build(i, t, today, lang, plot, options.template == Template::Minutes, window.as_ref())
+            let spec = chart::ChartSpec {
+                today,
+                lang,
+                width_mm: plot,
+                compact: options.template == Template::Minutes,
+                window: window.as_ref(),
+                first_color: first_color(roadmap, i),
+            };
+            chart::build(i, t, &spec)
         })
         .collect();
     let tracks = track_views(roadmap, &charts, lang, window.as_ref());
@@ -190,6 +201,18 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         images,
         roadmap,
     }
+}
+
+/// The first palette index of diagram `diagram`'s sections: after every coloured section of
+/// the gantt charts before it, so that two charts on a page never reuse a colour.
+fn first_color(roadmap: &Roadmap, diagram: usize) -> usize {
+    roadmap
+        .diagrams
+        .iter()
+        .take(diagram)
+        .filter_map(|d| d.gantt.as_ref())
+        .map(|t| chart::coloured_sections(t, t.sections.len()))
+        .sum()
 }
 
 /// The report language: `--lang`, else front matter `lang`, else the detected language.
@@ -326,13 +349,14 @@ fn track_views(
                     .filter(|&(_, n)| n > 0)
                     .collect();
             views.push(TrackView {
+                chart: None,
                 number: views.len() + 1,
                 hyphenate: heading.split(' ').any(|w| w.chars().count() > LONG_WORD_CHARS),
                 status_counts,
                 diagram: d,
                 section: section.name.clone(),
                 heading,
-                color: chart::color_index(timeline, s),
+                color: first_color(roadmap, d) + chart::color_index(timeline, s),
                 period: period.and_then(|p| {
                     Some(lang.period(p.start.date()?, crate::model::last_covered(p.start, p.end).date()?))
                 }),
@@ -346,7 +370,24 @@ fn track_views(
             });
         }
     }
+    let mut diagrams: Vec<usize> = views.iter().map(|v| v.diagram).collect();
+    diagrams.dedup();
+    if diagrams.len() > 1 {
+        for view in &mut views {
+            view.chart = Some(chart_name(roadmap, view.diagram, lang));
+        }
+    }
     views
+}
+
+/// A chart as readers know it: its title, else "Tidsplan 2" by its place among the page's
+/// gantt charts.
+pub fn chart_name(roadmap: &Roadmap, diagram: usize, lang: Lang) -> String {
+    let gantts = roadmap.diagrams.iter().enumerate().filter(|(_, d)| d.gantt.is_some());
+    let position = gantts.clone().position(|(i, _)| i == diagram).map_or(1, |p| p + 1);
+    let title =
+        roadmap.diagrams.get(diagram).and_then(|d| d.gantt.as_ref()).map(|t| t.title.trim()).unwrap_or("");
+    if title.is_empty() { format!("{} {position}", lang.label("timeline")) } else { title.to_string() }
 }
 
 fn axis_range(chart: &Chart, lang: Lang) -> Option<(String, String)> {
