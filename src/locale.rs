@@ -243,6 +243,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("tracks-word", "spor", "tracks"),
     ("track-word", "spor", "track"),
     ("with-invalid-date", "med ugyldig dato", "with an invalid date"),
+    ("continued", "fortsat", "continued"),
 ];
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 pub mod axis;
 pub mod chart;
+pub mod estimate;
 pub mod label;
 pub mod pack;
 pub mod quarter;
@@ -126,6 +127,9 @@ pub struct TrackView {
     /// The chart the track belongs to, when the page's tracks come from several charts
     /// (their sections may share names): the chart's title, else "Tidsplan 2".
     pub chart: Option<String>,
+    /// The band may be taller than what is left of a page: laid out so that it breaks
+    /// across pages, with the column headings repeated.
+    pub tall: bool,
     /// How many of its tasks are in each status, in the order the minutes list them.
     pub status_counts: Vec<(TaskStatus, usize)>,
     pub color: usize,
@@ -348,7 +352,12 @@ fn track_views(
                     .map(|s| (s, tasks.iter().filter(|t| t.status == s).count()))
                     .filter(|&(_, n)| n > 0)
                     .collect();
+            let activities = track.map(|t| t.activities.clone()).unwrap_or_default();
+            let notes = track.map(|t| t.notes.clone()).unwrap_or_default();
+            let names: Vec<&str> = tasks.iter().map(|t| t.name.as_str()).collect();
+            let tall = estimate::band_mm(&names, &activities, &notes) > estimate::TALL_BAND_MM;
             views.push(TrackView {
+                tall,
                 chart: None,
                 number: views.len() + 1,
                 hyphenate: heading.split(' ').any(|w| w.chars().count() > LONG_WORD_CHARS),
@@ -362,8 +371,8 @@ fn track_views(
                 }),
                 undated,
                 tasks,
-                activities: track.map(|t| t.activities.clone()).unwrap_or_default(),
-                notes: track.map(|t| t.notes.clone()).unwrap_or_default(),
+                activities,
+                notes,
                 span,
                 today_x,
                 axis_range: chart.and_then(|c| axis_range(c, lang)),
