@@ -105,3 +105,97 @@ fn collect_off_page(
         }
     }
 }
+
+/// Text printed over other text, as (page number, one text, the other): every pair of text
+/// runs on a page whose boxes share more than a third of the smaller one, and text below
+/// the page's bottom edge (paired with itself). Rotated or scaled groups (the draft mark)
+/// are skipped. What `pdf-overlaps` checks in a written PDF, checked on the pages.
+pub fn overprints(document: &LaidOut) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    for (index, page) in document.0.pages().iter().enumerate() {
+        let mut boxes = Vec::new();
+        collect_boxes(&page.frame, typst::layout::Point::zero(), &mut boxes);
+        let height = page.frame.height().to_pt();
+        for b in &boxes {
+            if b.y1 > height + 0.01 {
+                out.push((index + 1, b.text.clone(), b.text.clone()));
+            }
+        }
+        boxes.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+        for (i, a) in boxes.iter().enumerate() {
+            for b in boxes[i + 1..].iter().take_while(|b| b.y0 < a.y1) {
+                if a.shares_a_third_with(b) {
+                    out.push((index + 1, a.text.clone(), b.text.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A text run's box on its page, in points: from its ascenders to its descenders.
+struct TextBox {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+    text: String,
+}
+
+impl TextBox {
+    fn shares_a_third_with(&self, other: &TextBox) -> bool {
+        let w = self.x1.min(other.x1) - self.x0.max(other.x0);
+        let h = self.y1.min(other.y1) - self.y0.max(other.y0);
+        if w <= 0.0 || h <= 0.0 {
+            return false;
+        }
+        let area = |b: &TextBox| (b.x1 - b.x0) * (b.y1 - b.y0);
+        w * h > area(self).min(area(other)) / 3.0
+    }
+}
+
+fn collect_boxes(frame: &Frame, origin: typst::layout::Point, out: &mut Vec<TextBox>) {
+    for (position, item) in frame.items() {
+        let at = origin + *position;
+        match item {
+            FrameItem::Group(group) => {
+                let t = group.transform;
+                let shifts_only =
+                    t.sx.get() == 1.0 && t.sy.get() == 1.0 && t.kx.get() == 0.0 && t.ky.get() == 0.0;
+                if shifts_only {
+                    let shifted = typst::layout::Point::new(at.x + t.tx, at.y + t.ty);
+                    collect_boxes(&group.frame, shifted, out);
+                }
+            }
+            FrameItem::Text(text) if !text.text.trim().is_empty() => {
+                let size = text.size.to_pt();
+                let (x, baseline) = (at.x.to_pt(), at.y.to_pt());
+                out.push(TextBox {
+                    x0: x,
+                    y0: baseline - 0.72 * size,
+                    x1: x + text.width().to_pt(),
+                    y1: baseline + 0.2 * size,
+                    text: text.text.to_string(),
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextBox;
+
+    fn word(x0: f64, y0: f64, x1: f64, y1: f64) -> TextBox {
+        TextBox { x0, y0, x1, y1, text: String::new() }
+    }
+
+    #[test]
+    fn boxes_overlap_when_they_share_a_third_of_the_smaller() {
+        let a = word(0.0, 0.0, 30.0, 10.0);
+        assert!(a.shares_a_third_with(&word(5.0, 2.0, 35.0, 12.0)), "words on nearly one spot");
+        assert!(!a.shares_a_third_with(&word(0.0, 9.0, 30.0, 19.0)), "lines that touch");
+        assert!(!a.shares_a_third_with(&word(31.0, 0.0, 60.0, 10.0)), "words side by side");
+    }
+}
