@@ -101,7 +101,27 @@ pub struct ReportArgs {
     /// Fail (exit code 1, no PDF) when the document has errors or warnings.
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
+
+/// Where fonts come from for characters the bundled fonts lack (Chinese, Japanese,
+/// Korean, other scripts). Text the bundled fonts can draw always uses them.
+#[derive(Debug, Args, Clone)]
+pub struct FontArgs {
+    /// A folder of fonts to try before the system's (repeatable; also
+    /// BOARDPACK_FONT_PATHS, separated by `:`, or `;` on Windows).
+    #[arg(long = "font-path", value_name = "DIR", env = "BOARDPACK_FONT_PATHS", value_delimiter = PATH_LIST_SEPARATOR)]
+    pub font_paths: Vec<PathBuf>,
+    /// Never use the system's fonts (also BOARDPACK_NO_SYSTEM_FONTS=1).
+    #[arg(long, env = "BOARDPACK_NO_SYSTEM_FONTS", value_parser = clap::builder::BoolishValueParser::new())]
+    pub no_system_fonts: bool,
+}
+
+#[cfg(windows)]
+const PATH_LIST_SEPARATOR: char = ';';
+#[cfg(not(windows))]
+const PATH_LIST_SEPARATOR: char = ':';
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {

@@ -46,7 +46,19 @@ pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
+/// Where fallback fonts come from, set for the whole process (the command reads no other).
+pub fn use_font_sources(args: &crate::cli::args::FontArgs) {
+    crate::render::fonts::set_sources(crate::render::fonts::FontSources {
+        paths: args.font_paths.clone(),
+        system: !args.no_system_fonts,
+    });
+}
+
 pub fn report_config(args: &crate::cli::args::ReportArgs) -> Result<ReportConfig, UsageError> {
+    if let Some(path) = args.fonts.font_paths.iter().find(|p| !p.is_dir()) {
+        return Err(UsageError(format!("--font-path `{}` is not a folder", path.display())));
+    }
+    use_font_sources(&args.fonts);
     let template = crate::view::Template::parse(&args.template).ok_or_else(|| {
         UsageError(format!("--template `{}` is not a template; use `report` or `minutes`", args.template))
     })?;

@@ -4,8 +4,7 @@
 use std::hash::Hash;
 use std::sync::OnceLock;
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook};
-use typst::utils::LazyHash;
+use typst::text::Font;
 
 /// (virtual path, source). Paths are absolute inside the template project.
 pub static TEMPLATES: &[(&str, &str)] = &[
@@ -36,20 +35,16 @@ pub static FONTS: &[(&str, &[u8])] = &[
     ("DejaVuSans.ttf", include_bytes!("../../fonts/DejaVuSans.ttf")),
 ];
 
-/// The parsed fonts and their book, built once per process and shared by every World.
+/// The bundled fonts, parsed once per process and shared by every World.
 pub struct FontSet {
     pub fonts: Vec<Font>,
-    pub book: LazyHash<FontBook>,
 }
 
-/// The fonts, parsed on first use. The book's hash, which Typst computes lazily on the
-/// first report's critical path, is computed here too.
+/// The bundled fonts, parsed on first use.
 pub fn font_set() -> &'static FontSet {
     static FONT_SET: OnceLock<FontSet> = OnceLock::new();
-    FONT_SET.get_or_init(|| {
-        let fonts: Vec<Font> = FONTS.iter().flat_map(|(_, data)| Font::iter(Bytes::new(*data))).collect();
-        let book = with_hash(LazyHash::new(FontBook::from_fonts(&fonts)));
-        FontSet { fonts, book }
+    FONT_SET.get_or_init(|| FontSet {
+        fonts: FONTS.iter().flat_map(|(_, data)| Font::iter(Bytes::new(*data))).collect(),
     })
 }
 

@@ -3,6 +3,7 @@
 //! a document can never run as code.
 
 mod embedded;
+pub mod fonts;
 mod images;
 pub mod readback;
 mod world;
@@ -53,7 +54,15 @@ impl std::fmt::Display for RenderError {
 
 /// A laid-out report or pack: its pages, ready for the PDF writer or to be read back
 /// ([`readback`]). Typst's own document type stays inside this module.
-pub struct LaidOut(PagedDocument);
+pub struct LaidOut(PagedDocument, Vec<(String, std::path::PathBuf)>);
+
+impl LaidOut {
+    /// The fallback font families the pages use, each with the file it came from: fonts
+    /// from `--font-path` or the system, for characters no bundled font has.
+    pub fn fallback_fonts(&self) -> &[(String, std::path::PathBuf)] {
+        &self.1
+    }
+}
 
 /// Lays out the report. `base_dir` is the document's folder, for its checked images.
 pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut, RenderError> {
@@ -68,18 +77,18 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut
         .iter()
         .filter_map(|(relative, virtual_path)| Some(ImageFile { dir: base_dir?, relative, virtual_path }))
         .collect();
-    let mut document =
-        compile_template(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)?;
-    set_info(&mut document, &data.pdf);
-    Ok(LaidOut(document))
+    let mut laid_out =
+        compile_with_fallbacks(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)?;
+    set_info(&mut laid_out.0, &data.pdf);
+    Ok(laid_out)
 }
 
 /// Lays out a board pack's cover and contents.
 pub fn compile_cover(pack: &PackData) -> Result<LaidOut, RenderError> {
     let json = serde_json::to_vec(pack).map_err(|e| RenderError::Data(e.to_string()))?;
-    let mut document = compile_template("/pack.typ", &[(PACK_PATH, json)], &[], pack.today)?;
-    set_info(&mut document, &pack.cover.pdf);
-    Ok(LaidOut(document))
+    let mut laid_out = compile_with_fallbacks("/pack.typ", &[(PACK_PATH, json)], &[], pack.today)?;
+    set_info(&mut laid_out.0, &pack.cover.pdf);
+    Ok(laid_out)
 }
 
 /// The PDF's metadata. Set here rather than by a `set document` rule in the templates:
@@ -103,11 +112,12 @@ fn set_info(document: &mut PagedDocument, pdf: &PdfInfo) {
 /// The cover's pages followed by every report's pages, as one document. Reports keep
 /// their own page furniture ("Side 1 af 2"); nothing is laid out again.
 pub fn combine(cover: LaidOut, reports: &[&Pages]) -> LaidOut {
+    let fallbacks = cover.1;
     let mut cover = cover.0;
     let info = std::mem::take(cover.info_mut());
     let pages: EcoVec<Page> =
         cover.pages().iter().cloned().chain(reports.iter().flat_map(|p| p.0.iter().cloned())).collect();
-    LaidOut(PagedDocument::new(pages, info))
+    LaidOut(PagedDocument::new(pages, info), fallbacks)
 }
 
 /// A report's laid-out pages, as a board pack keeps them until the pack is written: a
@@ -163,12 +173,33 @@ struct ImageFile<'a> {
     virtual_path: &'a str,
 }
 
+/// Compiles `main` with the bundled fonts, and once more with fallback fonts added when
+/// some characters have no glyph in them (see [`fonts`]).
+fn compile_with_fallbacks(
+    main: &str,
+    data: &[(&str, Vec<u8>)],
+    images: &[ImageFile<'_>],
+    today: Date,
+) -> Result<LaidOut, RenderError> {
+    let bundled = compile_template(main, data, images, today, fonts::bundled())?;
+    let missing = readback::missing_in(&bundled);
+    if missing.is_empty() {
+        return Ok(LaidOut(bundled, Vec::new()));
+    }
+    let Some(with_fallbacks) = fonts::with_fallbacks_for(&missing) else {
+        return Ok(LaidOut(bundled, Vec::new()));
+    };
+    let document = compile_template(main, data, images, today, with_fallbacks.clone())?;
+    Ok(LaidOut(document, with_fallbacks.fallbacks.clone()))
+}
+
 /// Compiles `main` with the virtual data files `data` (path, bytes) and `images`.
 fn compile_template(
     main: &str,
     data: &[(&str, Vec<u8>)],
     images: &[ImageFile<'_>],
     today: Date,
+    fonts: std::sync::Arc<fonts::Fonts>,
 ) -> Result<PagedDocument, RenderError> {
     let mut files = HashMap::new();
     for (path, bytes) in data {
@@ -182,7 +213,7 @@ fn compile_template(
         }
     }
     let main = file_id(main).ok_or_else(|| RenderError::Template("bad template path".into()))?;
-    let world = ReportWorld::new(main, files, typst_date(today));
+    let world = ReportWorld::new(main, files, typst_date(today), fonts);
     let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&world);
     output.map_err(|errors| RenderError::Template(describe(&world, &errors)))
 }

@@ -33,10 +33,14 @@ fn for_each_text(frame: &Frame, f: &mut impl FnMut(&TextItem)) {
     }
 }
 
-/// Characters drawn with the fallback "missing glyph" (glyph id 0): no bundled font has them.
+/// Characters drawn with the fallback "missing glyph" (glyph id 0): no font has them.
 pub fn missing_glyphs(document: &LaidOut) -> Vec<char> {
+    missing_in(&document.0)
+}
+
+pub(super) fn missing_in(document: &typst_layout::PagedDocument) -> Vec<char> {
     let mut missing = Vec::new();
-    for page in document.0.pages() {
+    for page in document.pages() {
         for_each_text(&page.frame, &mut |text| {
             for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
                 let chars = text.text.get(glyph.range()).unwrap_or("");

@@ -2,9 +2,11 @@
 //! virtual JSON file, the document's checked images, and a fixed `today`. It serves
 //! nothing else, so a template cannot read the disk or the clock.
 
-use super::embedded::{TEMPLATES, font_set, with_hash};
+use super::embedded::{TEMPLATES, with_hash};
+use super::fonts::Fonts;
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::OnceLock;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -55,19 +57,21 @@ fn shared() -> &'static Shared {
 /// only waits for the first two, and the fonts are parsed while the template runs.
 pub fn warm_up() {
     shared();
-    font_set();
+    super::fonts::bundled();
 }
 
 pub struct ReportWorld {
     main: FileId,
     files: HashMap<FileId, Bytes>,
     today: Datetime,
+    fonts: Arc<Fonts>,
 }
 
 impl ReportWorld {
-    /// `main` is a template path such as `/report.typ`; `files` are virtual data files.
-    pub fn new(main: FileId, files: HashMap<FileId, Bytes>, today: Datetime) -> Self {
-        Self { main, files, today }
+    /// `main` is a template path such as `/report.typ`; `files` are virtual data files;
+    /// `fonts` the bundled fonts, perhaps with fallbacks.
+    pub fn new(main: FileId, files: HashMap<FileId, Bytes>, today: Datetime, fonts: Arc<Fonts>) -> Self {
+        Self { main, files, today, fonts }
     }
 }
 
@@ -77,7 +81,7 @@ impl World for ReportWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        &font_set().book
+        self.fonts.store.book()
     }
 
     fn main(&self) -> FileId {
@@ -100,7 +104,7 @@ impl World for ReportWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        font_set().fonts.get(index).cloned()
+        self.fonts.store.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

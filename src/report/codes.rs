@@ -2,3 +2,4 @@
 
 pub const MISSING_GLYPH: &str = "render::missing-glyph";
 pub const NOT_ARCHIVAL: &str = "render::not-archival";
+pub const FALLBACK_FONT: &str = "render::fallback-font";

@@ -75,6 +75,7 @@ pub fn export_laid_out(
         Err(error) => return Err(error),
     };
     let missing = readback::missing_glyphs(&laid_out);
+    diagnostics.extend(fallback_note(&laid_out));
     diagnostics.extend(missing_glyph_warnings(&document.text, &missing));
     // PDF/A forbids text without a glyph; such a page still gets its PDF, just not PDF/A.
     let archival = missing.is_empty();
@@ -83,7 +84,7 @@ pub fn export_laid_out(
         conclusions.push(
             Diagnostic::warning(
                 crate::report::codes::NOT_ARCHIVAL,
-                "the PDF is not PDF/A-2b because some characters have no glyph in the bundled fonts",
+                "the PDF is not PDF/A-2b because some characters have no glyph in any font",
             )
             .with_hint("see the render::missing-glyph warnings for the characters"),
         );
@@ -121,6 +122,23 @@ pub fn image_problems<'a>(
         .collect()
 }
 
+/// Which fonts from `--font-path` or the system drew what the bundled fonts could not.
+fn fallback_note(laid_out: &LaidOut) -> Option<Diagnostic> {
+    let used = laid_out.fallback_fonts();
+    if used.is_empty() {
+        return None;
+    }
+    let list: Vec<String> =
+        used.iter().map(|(family, path)| format!("{family} ({})", path.display())).collect();
+    Some(
+        Diagnostic::note(
+            crate::report::codes::FALLBACK_FONT,
+            format!("characters the bundled fonts do not have are drawn with {}", list.join(", ")),
+        )
+        .with_hint("the PDF embeds the font; on another machine a different font may be chosen, so pass --font-path to fix it"),
+    )
+}
+
 /// A page in a script without a bundled font (Chinese, say) misses hundreds of
 /// characters: the first few are located one by one, the rest summed up in one line.
 fn missing_glyph_warnings(text: &str, missing: &[char]) -> Vec<Diagnostic> {
@@ -132,23 +150,26 @@ fn missing_glyph_warnings(text: &str, missing: &[char]) -> Vec<Diagnostic> {
         let summary = Diagnostic::warning(
             crate::report::codes::MISSING_GLYPH,
             format!(
-                "{} more characters have no glyph in the bundled fonts and show as empty boxes: {rest}{more}",
+                "{} more characters have no glyph in any font and show as empty boxes: {rest}{more}",
                 missing.len() - LOCATED
             ),
         )
-        .with_hint("boardpack bundles fonts for Latin, Greek and Cyrillic text, symbols and emoji");
+        .with_hint(FONT_HINT);
         warnings.push(at_first(text, missing[LOCATED], summary));
     }
     for &c in missing.iter().take(LOCATED) {
         let d = Diagnostic::warning(
             crate::report::codes::MISSING_GLYPH,
-            format!("no bundled font can draw `{c}` (U+{:04X}); it shows as an empty box", c as u32),
+            format!("no font can draw `{c}` (U+{:04X}); it shows as an empty box", c as u32),
         )
-        .with_hint("boardpack bundles Inter, JetBrains Mono, Noto Emoji and Noto Sans Symbols");
+        .with_hint(FONT_HINT);
         warnings.push(at_first(text, c, d));
     }
     warnings
 }
+
+/// What to do about a character no font has.
+const FONT_HINT: &str = "boardpack bundles fonts for Latin, Greek and Cyrillic text, symbols and emoji, and looks in --font-path folders and the system's fonts for the rest; install a font that has it (on Debian or Ubuntu, fonts-noto-cjk for Chinese, Japanese and Korean) or pass --font-path";
 
 /// `diagnostic` pointed at the first `c` of the page, if the page has one (a character
 /// may also come from the report's own words).

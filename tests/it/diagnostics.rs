@@ -5,7 +5,12 @@ use crate::common::{fixtures, read};
 use std::collections::BTreeSet;
 
 /// Codes that no small fixture can produce; each has a unit test beside its code.
-const WITHOUT_FIXTURE: &[&str] = &["asset::image-too-large", "asset::no-folder"];
+const WITHOUT_FIXTURE: &[&str] = &[
+    "asset::image-too-large",
+    "asset::no-folder",
+    // Needs a font outside the bundle: tests/it/cli/fonts.rs, with --font-path.
+    "render::fallback-font",
+];
 
 fn fixture_codes() -> Vec<(std::path::PathBuf, String)> {
     let dir = fixtures().join("diagnostics");

@@ -200,8 +200,12 @@ fn an_overlong_task_name_wraps_in_its_column_without_extra_characters() {
 
 #[test]
 fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
-    let page = "# 项目计划\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section 设计\n    需求分析 :2026-01-06, 3d\n    原型设计与后端开发 :2026-01-09, 3d\n```\n";
-    let mut document = read_page(page);
+    // Characters of the Supplementary Private Use Area, which no font on any machine draws.
+    let rare: String = (0..14).filter_map(|i| char::from_u32(0x100000 + i)).collect();
+    let page = format!(
+        "# Plan {rare}\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section Design\n    Task {rare} :2026-01-06, 3d\n```\n"
+    );
+    let mut document = read_page(&page);
     let opts = options(&document.roadmap);
     let exported = crate::common::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
     assert!(!exported.archival);
