@@ -11,5 +11,6 @@ fn main() -> ExitCode {
         boardpack::cli::allocator::keep_large_blocks_returnable();
     }
     boardpack::render::configure_threads();
+    boardpack::cli::interrupt::remove_temporary_files_on_signals();
     ExitCode::from(boardpack::cli::commands::run(cli))
 }

@@ -5,6 +5,7 @@ pub mod allocator;
 pub mod args;
 pub mod commands;
 pub mod exit;
+pub mod interrupt;
 pub mod resolve;
 
 pub use args::{Cli, Command};

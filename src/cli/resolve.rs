@@ -116,5 +116,12 @@ pub fn batch_config(
         return Err(UsageError("--jobs must be at least 1".into()));
     }
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    Ok(crate::report::batch::BatchConfig { read, report, quarters, out_dir: args.out_dir.clone(), jobs })
+    Ok(crate::report::batch::BatchConfig {
+        inputs: Vec::new(),
+        read,
+        report,
+        quarters,
+        out_dir: args.out_dir.clone(),
+        jobs,
+    })
 }

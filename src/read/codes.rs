@@ -4,6 +4,8 @@
 
 /// Decoding the bytes of a page.
 pub mod decode {
+    pub const CONTROL_CHARACTER: &str = "decode::control-character";
+    pub const NO_BOM: &str = "decode::no-bom";
     pub const INVALID_BYTES: &str = "decode::invalid-bytes";
     pub const MOJIBAKE_REPAIRED: &str = "decode::mojibake-repaired";
     pub const NOT_UTF8: &str = "decode::not-utf8";
@@ -29,6 +31,7 @@ pub mod liquid {
 
 /// Markdown structure and the containers around diagrams.
 pub mod markdown {
+    pub const LONG_URL: &str = "markdown::long-url";
     pub const RAW_HTML: &str = "markdown::raw-html";
     pub const TOO_DEEP: &str = "markdown::too-deep";
     pub const UNCLOSED_CONTAINER: &str = "markdown::unclosed-container";

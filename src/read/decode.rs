@@ -44,7 +44,50 @@ pub fn decode(bytes: &[u8], options: DecodeOptions) -> Decoded {
     }
     let text = normalize_line_endings(text, &mut notes);
     let text = if options.repair { repair(text, &mut notes, &mut diagnostics) } else { text };
+    let text = replace_c1_controls(text, &mut diagnostics);
     Decoded { text, encoding, notes, diagnostics }
+}
+
+/// C1 control characters (U+0080 to U+009F, but NEL, a line break) have no glyph in any
+/// font and are never meant as text: they come from Windows-1252 bytes that have no
+/// character (0x81, 0x8D, 0x8F, 0x90, 0x9D) or from text pasted through a Latin-1 editor.
+/// Each becomes U+FFFD, with one warning at the first; earlier spans move with the text.
+fn replace_c1_controls(text: String, diagnostics: &mut Vec<Diagnostic>) -> String {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c) && c != '\u{85}';
+    if !text.chars().any(is_c1) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut moved = Vec::new();
+    let (mut count, mut first) = (0usize, None);
+    for (at, c) in text.char_indices() {
+        if is_c1(c) {
+            first.get_or_insert((out.len(), c));
+            count += 1;
+            moved.push(at);
+            out.push('\u{FFFD}');
+        } else {
+            out.push(c);
+        }
+    }
+    // Each replacement is one byte longer than the character it replaces.
+    let shift = |offset: usize| offset + moved.partition_point(|&at| at < offset);
+    for d in diagnostics.iter_mut() {
+        d.span = d.span.map(|s| Span::new(shift(s.start), shift(s.end)));
+    }
+    let Some((at, c)) = first else { return out };
+    let more = if count > 1 { format!(" ({count} in all)") } else { String::new() };
+    let warning = Diagnostic::warning(
+        crate::read::codes::decode::CONTROL_CHARACTER,
+        format!(
+            "the control character U+{:04X} is not text and shows as \u{FFFD}{more}",
+            c as u32
+        ),
+    )
+    .with_span(Span::at(at, '\u{FFFD}'.len_utf8()))
+    .with_hint("such characters come from Windows-1252 bytes without a character or from a Latin-1 editor; delete them or save the file as UTF-8");
+    diagnostics.push(warning);
+    out
 }
 
 fn to_unicode(
@@ -52,6 +95,10 @@ fn to_unicode(
     notes: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (String, &'static str) {
+    // UTF-32's byte-order marks start like UTF-16LE's: look for them first.
+    if let Some(big_endian) = utf32_bom(bytes) {
+        return utf32(&bytes[4..], big_endian, notes, diagnostics);
+    }
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         notes.push(format!("removed a {} byte-order mark", encoding.name()));
@@ -70,6 +117,21 @@ fn to_unicode(
             }
             diagnostics.push(d);
         }
+        return (text.into_owned(), encoding.name());
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        notes.push(format!("read as {} (the file has no byte-order mark)", encoding.name()));
+        diagnostics.push(
+            Diagnostic::warning(
+                crate::read::codes::decode::NO_BOM,
+                format!(
+                    "the file looks like {} without a byte-order mark and was read as such",
+                    encoding.name()
+                ),
+            )
+            .with_hint("save the file as UTF-8 so that every tool reads the same letters"),
+        );
         return (text.into_owned(), encoding.name());
     }
     match std::str::from_utf8(bytes) {
@@ -91,6 +153,72 @@ fn to_unicode(
             notes.push("bytes that are not UTF-8 were read as Windows-1252".into());
             (text, "windows-1252")
         }
+    }
+}
+
+/// `Some(big_endian)` when `bytes` start with a UTF-32 byte-order mark.
+fn utf32_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => Some(false),
+        [0, 0, 0xFE, 0xFF] => Some(true),
+        _ => None,
+    }
+}
+
+/// Decodes UTF-32 (after its byte-order mark); a unit that is no character, or a short
+/// last unit, becomes U+FFFD with a warning.
+fn utf32(
+    bytes: &[u8],
+    big_endian: bool,
+    notes: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (String, &'static str) {
+    let name = if big_endian { "UTF-32BE" } else { "UTF-32LE" };
+    notes.push(format!("removed a {name} byte-order mark"));
+    let mut text = String::with_capacity(bytes.len() / 4);
+    let mut first_bad = None;
+    for unit in bytes.chunks(4) {
+        let c = <[u8; 4]>::try_from(unit)
+            .ok()
+            .map(|u| if big_endian { u32::from_be_bytes(u) } else { u32::from_le_bytes(u) })
+            .and_then(char::from_u32);
+        match c {
+            Some(c) => text.push(c),
+            None => {
+                first_bad.get_or_insert(text.len());
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    if let Some(at) = first_bad {
+        diagnostics.push(
+            Diagnostic::warning(
+                crate::read::codes::decode::INVALID_BYTES,
+                format!("the file starts with a {name} byte-order mark but holds units that are no character; they were replaced with U+FFFD"),
+            )
+            .with_span(Span::at(at, '\u{FFFD}'.len_utf8()))
+            .with_hint("save the file again as UTF-8"),
+        );
+    }
+    (text, name)
+}
+
+/// UTF-16 without a byte-order mark, told by its zero bytes: most text has a zero in one
+/// byte of every unit (the high byte of ASCII) and almost none in the other.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 || std::str::from_utf8(bytes).is_ok() && !bytes.contains(&0) {
+        return None;
+    }
+    let zeros = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    let units = sample.len() / 2;
+    if odd * 10 >= units * 4 && even * 20 <= units {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= units * 4 && odd * 20 <= units {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -168,6 +296,45 @@ fn history(steps: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn c1_controls_become_replacement_characters_with_one_located_warning() {
+        let decoded = decode("ab\u{81}c\u{9F}d\u{85}e".as_bytes(), DecodeOptions::default());
+        assert_eq!(decoded.text, "ab\u{FFFD}c\u{FFFD}d\u{85}e");
+        let [warning] = decoded.diagnostics.as_slice() else { panic!("{:#?}", decoded.diagnostics) };
+        assert_eq!(warning.code, crate::read::codes::decode::CONTROL_CHARACTER);
+        assert_eq!(warning.span, Some(Span::at(2, 3)));
+        assert!(warning.message.contains("U+0081") && warning.message.contains("2 in all"));
+        // Bytes of Windows-1252 without a character arrive the same way.
+        let decoded = decode(b"Plan \x81 2026", DecodeOptions::default());
+        assert!(!decoded.text.contains('\u{81}'));
+        assert!(decoded.diagnostics.iter().any(|d| d.code == crate::read::codes::decode::CONTROL_CHARACTER));
+    }
+
+    #[test]
+    fn utf32_with_a_byte_order_mark_is_decoded() {
+        for big in [false, true] {
+            let mut bytes: Vec<u8> = if big { vec![0, 0, 0xFE, 0xFF] } else { vec![0xFF, 0xFE, 0, 0] };
+            for c in "År 2026".chars() {
+                let u = c as u32;
+                bytes.extend(if big { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            let decoded = decode(&bytes, DecodeOptions::default());
+            assert_eq!(decoded.text, "År 2026", "big endian: {big}");
+            assert!(decoded.diagnostics.is_empty());
+        }
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_recognised_with_a_warning() {
+        let bytes: Vec<u8> = "# Plan\n\nÅrsskifte".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let decoded = decode(&bytes, DecodeOptions::default());
+        assert_eq!(decoded.text, "# Plan\n\nÅrsskifte");
+        assert_eq!(decoded.diagnostics[0].code, crate::read::codes::decode::NO_BOM);
+        // Ordinary text with a stray NUL is not taken for UTF-16.
+        let decoded = decode(b"# Plan with a \0 in it, long enough", DecodeOptions::default());
+        assert!(decoded.text.starts_with("# Plan"));
+    }
 
     #[test]
     fn strips_bom_and_crlf() {

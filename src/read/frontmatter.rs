@@ -325,7 +325,28 @@ fn toml_to_json(value: toml::Value) -> Value {
     }
 }
 
-fn assign(meta: &mut Meta, key: &str, value: Value, span: Option<Span>, diagnostics: &mut Vec<Diagnostic>) {
+fn assign(
+    meta: &mut Meta,
+    key: &str,
+    mut value: Value,
+    span: Option<Span>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // An escape such as "\x9b" in YAML or "\u0080" in JSON makes a C1 control character,
+    // which no font draws: like those in the text, it becomes U+FFFD.
+    if replace_c1(&mut value) {
+        let mut d = Diagnostic::warning(
+            crate::read::codes::decode::CONTROL_CHARACTER,
+            format!(
+                "the value of `{key}` holds a control character (U+0080 to U+009F), which shows as \u{FFFD}"
+            ),
+        )
+        .with_hint("remove the escape from the front matter");
+        if let Some(span) = span {
+            d = d.with_span(span);
+        }
+        diagnostics.push(d);
+    }
     let text = scalar_text(&value);
     match key.to_ascii_lowercase().as_str() {
         "title" if text.is_some() => meta.title = text,
@@ -369,6 +390,21 @@ fn assign(meta: &mut Meta, key: &str, value: Value, span: Option<Span>, diagnost
         _ => {
             meta.extra.insert(key.to_string(), value);
         }
+    }
+}
+
+/// Replaces the C1 control characters (but NEL) in every string of `value`; whether any was.
+fn replace_c1(value: &mut Value) -> bool {
+    let is_c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c) && c != '\u{85}';
+    match value {
+        Value::String(s) if s.chars().any(is_c1) => {
+            *s = s.chars().map(|c| if is_c1(c) { '\u{FFFD}' } else { c }).collect();
+            true
+        }
+        // Every element is visited (no short cut): each may hold some.
+        Value::Array(items) => items.iter_mut().map(replace_c1).filter(|&replaced| replaced).count() > 0,
+        Value::Object(map) => map.values_mut().map(replace_c1).filter(|&replaced| replaced).count() > 0,
+        _ => false,
     }
 }
 

@@ -20,6 +20,10 @@ pub const MAX_DEPTH: usize = 24;
 /// extra levels of markup.
 pub const MAX_INLINE_DEPTH: usize = 12;
 
+/// Links with a longer address keep their text but not the link: PDF readers and Typst
+/// refuse addresses past a few thousand characters.
+pub const MAX_URL_BYTES: usize = 2000;
+
 /// A fenced Mermaid block as found in the page.
 #[derive(Clone, Debug)]
 pub struct RawDiagram {
@@ -355,6 +359,24 @@ impl Builder<'_> {
                     Leaf::Emph => Inline::Emph { content: leaf.content },
                     Leaf::Strong => Inline::Strong { content: leaf.content },
                     Leaf::Strike => Inline::Strike { content: leaf.content },
+                    // A PDF link cannot point that far (Typst refuses it): keep the text.
+                    Leaf::Link { url } if url.len() > MAX_URL_BYTES => {
+                        self.diagnostics.push(
+                            Diagnostic::warning(
+                                crate::read::codes::markdown::LONG_URL,
+                                format!(
+                                    "the link's address is {} characters long; the report keeps its text without the link",
+                                    url.chars().count()
+                                ),
+                            )
+                            .with_span(Span::new(range.start, range.end))
+                            .with_hint(format!("links of up to {MAX_URL_BYTES} characters are kept")),
+                        );
+                        for inline in leaf.content {
+                            self.push_inline(inline, range.start);
+                        }
+                        return;
+                    }
                     Leaf::Link { url } => Inline::Link { url, content: leaf.content },
                     Leaf::Image { url } => {
                         Inline::Image { url, alt: Inline::plain(&leaf.content), path: None }

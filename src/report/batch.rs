@@ -15,6 +15,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub struct BatchConfig {
+    /// Every page and file the user named or that was found: no output may replace one.
+    pub inputs: Vec<PathBuf>,
     pub read: ReadOptions,
     pub report: ReportConfig,
     /// `None`: one full report per document.
@@ -80,6 +82,9 @@ pub trait Progress: Sync {
     fn step(&self, message: &str);
     fn problem(&self, message: &str);
 }
+
+/// The board packs' file name, before the quarter.
+const PACK_NAME: &str = "board-pack";
 
 /// One PDF to make: a document (index into the read documents) and an optional quarter.
 struct Job {
@@ -201,8 +206,8 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
         }
         if !members.is_empty() {
             let name = match group {
-                Some(q) => format!("board-pack_{q}.pdf"),
-                None => "board-pack.pdf".to_string(),
+                Some(q) => format!("{PACK_NAME}_{q}.pdf"),
+                None => format!("{PACK_NAME}.pdf"),
             };
             let path = config.out_dir.join(name);
             match make_pack(&members, group, config, &path) {
@@ -255,6 +260,10 @@ fn in_parallel<T: Sync, R: Send>(
         .collect()
 }
 
+fn inputs(config: &BatchConfig) -> Vec<&Path> {
+    config.inputs.iter().map(PathBuf::as_path).collect()
+}
+
 fn count(document: &Document, severity: Severity) -> usize {
     document.roadmap.diagnostics.iter().filter(|d| d.severity == severity).count()
 }
@@ -262,7 +271,8 @@ fn count(document: &Document, severity: Severity) -> usize {
 /// A file name per document: its front-matter `slug`, else its file stem; clashes get
 /// `-2`, `-3`, ... in input order, so names are stable across runs.
 fn output_names(documents: &[Option<Document>]) -> Vec<Option<String>> {
-    let mut taken = BTreeSet::new();
+    // The packs' name is reserved: a document slugged `board-pack` becomes `board-pack-2`.
+    let mut taken = BTreeSet::from([PACK_NAME.to_string()]);
     documents
         .iter()
         .map(|d| {
@@ -291,6 +301,7 @@ fn make_one(
     config: &BatchConfig,
     progress: &dyn Progress,
 ) -> Result<(Written, render::Pages), String> {
+    output::check_target(&job.path, &inputs(config)).map_err(|e| e.to_string())?;
     let options = config.report.options_for(&document.roadmap, job.quarter);
     let (exported, laid_out) = export::export_laid_out(document, &options).map_err(|e| e.to_string())?;
     output::write_atomic(&job.path, &exported.pdf).map_err(|e| e.to_string())?;
@@ -318,6 +329,7 @@ fn make_pack(
     config: &BatchConfig,
     path: &Path,
 ) -> Result<Written, String> {
+    output::check_target(path, &inputs(config)).map_err(|e| e.to_string())?;
     let entries: Vec<PackEntry> = members
         .iter()
         .map(|(d, pages, _)| PackEntry {

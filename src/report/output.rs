@@ -1,14 +1,24 @@
-//! Writing results safely: never over the input, never over a folder, and atomically
-//! (a temporary file in the same folder, then a rename), so an interrupted run leaves
-//! either the old file or the new one, never half a PDF.
+//! Writing results safely. A file is written to a temporary file in the target's folder,
+//! then renamed over the target, so an interrupted run leaves the old file or the new one,
+//! never half a PDF. The temporary file has a name no one can predict, is created
+//! exclusively (an existing file, symlink or FIFO of that name makes boardpack pick another
+//! name, never write through it), is removed if the write fails or the process is
+//! interrupted, and one left behind by a killed run is swept away on the next write to the
+//! same folder. A target that exists and is not a regular file (a device, a FIFO, a folder,
+//! a symlink to one of them) is refused, and so is a target that is one of the inputs.
 
+use std::hash::{BuildHasher, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
 
 #[derive(Debug)]
 pub enum WriteError {
     IsDirectory(PathBuf),
     WouldOverwriteInput(PathBuf),
+    NotARegularFile(PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -21,15 +31,27 @@ impl std::fmt::Display for WriteError {
             WriteError::WouldOverwriteInput(p) => {
                 write!(f, "refusing to overwrite the input file {}", p.display())
             }
+            WriteError::NotARegularFile(p) => write!(
+                f,
+                "refusing to replace {}: it is not a regular file (a device, a FIFO or a link to one)",
+                p.display()
+            ),
             WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
         }
     }
 }
 
-/// Checks that `output` may be written for the inputs `inputs`.
+/// Checks that `output` may be written for the inputs `inputs` (all inputs of the run, so
+/// that no document's output replaces another document).
 pub fn check_target(output: &Path, inputs: &[&Path]) -> Result<(), WriteError> {
     if output.is_dir() {
         return Err(WriteError::IsDirectory(output.to_path_buf()));
+    }
+    // What the path names once links are followed: it must be a regular file, if anything.
+    if let Ok(metadata) = std::fs::metadata(output)
+        && !metadata.is_file()
+    {
+        return Err(WriteError::NotARegularFile(output.to_path_buf()));
     }
     if let Ok(out) = output.canonicalize() {
         for input in inputs {
@@ -45,22 +67,113 @@ pub fn check_target(output: &Path, inputs: &[&Path]) -> Result<(), WriteError> {
 /// one is complete on disk.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let io = |e| WriteError::Io(path.to_path_buf(), e);
+    check_target(path, &[])?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("output");
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    sweep_stale(&dir, name);
+    let (temp, mut file) = create_temp(&dir, name).map_err(io)?;
+    let registered = Registered::new(&temp);
     let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        drop(file);
         std::fs::rename(&temp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
+    drop(registered);
     result.map_err(io)
+}
+
+/// Temporary files are named `.NAME.boardpack-PID-RANDOM.tmp`.
+const TEMP_MARK: &str = ".boardpack-";
+
+/// Creates a temporary file for `name` in `dir` under a fresh, unpredictable name; never
+/// opens an existing path (`create_new` is `O_CREAT | O_EXCL`, which also refuses a
+/// symlink of that name).
+fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let temp = dir.join(format!(".{name}{TEMP_MARK}{}-{:016x}.tmp", std::process::id(), random()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((temp, file)),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last = Some(error),
+            Err(error) => return Err(error),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// 64 unpredictable bits: the standard library's per-process random hash keys, over a
+/// counter and the clock.
+fn random() -> u64 {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u128(SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    hasher.finish()
+}
+
+/// A temporary file older than this is one a killed run left behind: a write takes
+/// milliseconds.
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// Removes the temporary files for `name` in `dir` that killed runs left behind.
+fn sweep_stale(dir: &Path, name: &str) {
+    let prefix = format!(".{name}{TEMP_MARK}");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else { continue };
+        if !file_name.starts_with(&prefix) || !file_name.ends_with(".tmp") {
+            continue;
+        }
+        // Only plain files of our own, never through a link.
+        let Ok(metadata) = entry.path().symlink_metadata() else { continue };
+        let old =
+            metadata.modified().ok().and_then(|m| m.elapsed().ok()).is_some_and(|age| age > STALE_AFTER);
+        if metadata.is_file() && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The temporary files being written now, removed by [`remove_temporary_files`] when the
+/// process is interrupted.
+static IN_PROGRESS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+struct Registered(PathBuf);
+
+impl Registered {
+    fn new(path: &Path) -> Self {
+        if let Ok(mut list) = IN_PROGRESS.lock() {
+            list.push(path.to_path_buf());
+        }
+        Registered(path.to_path_buf())
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let Ok(mut list) = IN_PROGRESS.lock()
+            && let Some(i) = list.iter().position(|p| *p == self.0)
+        {
+            list.swap_remove(i);
+        }
+    }
+}
+
+/// Removes every temporary file being written; call when the process is interrupted.
+pub fn remove_temporary_files() {
+    if let Ok(list) = IN_PROGRESS.lock() {
+        for path in list.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 /// `FILE.md` -> `FILE.pdf`, or `FILE_<suffix>.pdf` when a suffix is given.
@@ -77,6 +190,13 @@ pub fn default_output(input: &Path, suffix: Option<&str>) -> PathBuf {
 mod tests {
     use super::*;
 
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("boardpack-out-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        dir
+    }
+
     #[test]
     fn names_outputs_beside_inputs() {
         assert_eq!(default_output(Path::new("a/road.md"), None), PathBuf::from("a/road.pdf"));
@@ -85,14 +205,50 @@ mod tests {
 
     #[test]
     fn writes_atomically_and_refuses_folders() {
-        let dir = std::env::temp_dir().join(format!("boardpack-out-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
+        let dir = temp_dir("atomic");
         let target = dir.join("x.pdf");
         assert!(write_atomic(&target, b"one").is_ok());
         assert!(write_atomic(&target, b"two").is_ok());
         assert_eq!(std::fs::read(&target).ok().as_deref(), Some(&b"two"[..]));
         assert!(matches!(check_target(&dir, &[]), Err(WriteError::IsDirectory(_))));
         assert!(matches!(check_target(&target, &[&target]), Err(WriteError::WouldOverwriteInput(_))));
+        let left: Vec<_> = std::fs::read_dir(&dir).map(|d| d.flatten().count()).into_iter().collect();
+        assert_eq!(left, [1], "no temporary file is left");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn temporary_names_differ_and_never_open_an_existing_path() {
+        let dir = temp_dir("names");
+        let (a, _) = create_temp(&dir, "x.pdf").unwrap_or_else(|e| panic!("{e}"));
+        let (b, _) = create_temp(&dir, "x.pdf").unwrap_or_else(|e| panic!("{e}"));
+        assert_ne!(a, b);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_to_a_device_is_refused_and_left_alone() {
+        let dir = temp_dir("device");
+        let link = dir.join("null.pdf");
+        let _ = std::os::unix::fs::symlink("/dev/null", &link);
+        assert!(matches!(write_atomic(&link, b"x"), Err(WriteError::NotARegularFile(_))));
+        assert!(link.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn stale_temporary_files_are_swept_and_fresh_ones_kept() {
+        let dir = temp_dir("sweep");
+        let stale = dir.join(format!(".x.pdf{TEMP_MARK}1-00.tmp"));
+        let fresh = dir.join(format!(".x.pdf{TEMP_MARK}2-00.tmp"));
+        let _ = std::fs::write(&stale, b"half");
+        let _ = std::fs::write(&fresh, b"half");
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        let _ = std::fs::File::options().write(true).open(&stale).and_then(|f| f.set_modified(old));
+        sweep_stale(&dir, "x.pdf");
+        assert!(!stale.exists());
+        assert!(fresh.exists());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -169,7 +169,7 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
             let name = crate::read::tracks::replace_breaks(&section.name, "\n");
             lanes.push(Lane {
                 hyphenate: !name.contains(' '),
-                name,
+                name: super::label::breakable(&name),
                 color: first_color + color_index(timeline, index),
                 rows,
             });
@@ -184,7 +184,7 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
             let x = axis.x(start.ms());
             (0.0..=1.0).contains(&x).then(|| Marker {
                 x,
-                name: t.name.clone(),
+                name: super::label::breakable(&t.name),
                 date_text: date_text(start, lang),
             })
         })
@@ -216,7 +216,7 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
     Some(Chart {
         density,
         diagram,
-        title: timeline.title.trim().to_string(),
+        title: super::label::breakable(timeline.title.trim()),
         range_text,
         axis,
         today: today_line,

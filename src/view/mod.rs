@@ -8,6 +8,7 @@ pub mod estimate;
 pub mod label;
 pub mod pack;
 pub mod quarter;
+pub mod text;
 
 use crate::date::{Date, DateTime};
 use crate::locale::Lang;
@@ -185,6 +186,9 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
     let tracks = track_views(roadmap, &charts, lang, window.as_ref());
     let lead = leading_paragraphs(&roadmap.blocks);
     let (content, tracks_intro) = remaining_content(lead.len(), roadmap, lang);
+    let content = text::blocks(&content);
+    let tracks_intro = tracks_intro.map(|i| text::inlines(&i));
+    let lead: Vec<Vec<Inline>> = lead.iter().map(|p| text::inlines(p)).collect();
     let quarter = options.quarter.map(|q| quarter::build(roadmap, q, lang));
     let header = header(roadmap, options);
     let pdf = pdf_info(roadmap, &header, options);
@@ -237,7 +241,7 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
     let meta = &roadmap.meta;
     let mut eyebrow = Vec::new();
     if let Some(parent) = &meta.parent {
-        eyebrow.push(parent.to_uppercase());
+        eyebrow.push(label::breakable(&parent.to_uppercase()));
     }
     let kind = match (options.template, options.quarter) {
         (Template::Minutes, _) => lang.label("attachment"),
@@ -265,16 +269,17 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
         + chars(&meta.version)
         + chars(&meeting_date)
         + status_in_row;
+    let breakable = |v: &Option<String>| v.as_deref().map(label::breakable);
     Header {
         long_author,
         meta_in_grid: meta_chars > META_ROW_CHARS,
-        title: roadmap.title.clone(),
+        title: label::breakable(&roadmap.title),
         eyebrow,
-        product: meta.parent.clone(),
-        author: meta.author.clone(),
-        document_date,
-        version: meta.version.clone(),
-        status: meta.status.clone(),
+        product: breakable(&meta.parent),
+        author: breakable(&meta.author),
+        document_date: breakable(&document_date),
+        version: breakable(&meta.version),
+        status: breakable(&meta.status),
         draft: meta.draft,
         as_of: lang.long_date(roadmap.today),
         as_of_medium: lang.medium_date(roadmap.today),
@@ -293,18 +298,27 @@ fn pdf_info(roadmap: &Roadmap, header: &Header, options: &ReportOptions) -> PdfI
         description = format!("{} · {}", lang.quarter(q), description);
     }
     let mut keywords = vec!["roadmap".to_string()];
-    keywords.extend(roadmap.meta.parent.clone());
-    keywords.extend(roadmap.meta.status.clone());
+    keywords.extend(roadmap.meta.parent.as_deref().map(metadata));
+    keywords.extend(roadmap.meta.status.as_deref().map(metadata));
     keywords.extend(options.quarter.map(|q| q.to_string()));
     let today = roadmap.today;
     PdfInfo {
-        title: roadmap.title.clone(),
-        author: roadmap.meta.author.iter().cloned().collect(),
+        title: metadata(&roadmap.title),
+        author: roadmap.meta.author.as_deref().map(metadata).into_iter().collect(),
         description,
         keywords,
         date: [today.year().max(0) as u32, today.month(), today.day()],
     }
 }
+
+/// A text for the PDF's metadata, which PDF/A limits in length: at most
+/// [`METADATA_CHARS`] characters, shortened at a word.
+fn metadata(text: &str) -> String {
+    label::shortened(text, METADATA_CHARS)
+}
+
+/// Far below PDF/A's limit on strings (32,767 bytes), and longer than any real title.
+const METADATA_CHARS: usize = 1000;
 
 /// Words longer than this in a track heading make it hyphenated.
 const LONG_WORD_CHARS: usize = 22;
@@ -352,8 +366,8 @@ fn track_views(
                     .map(|s| (s, tasks.iter().filter(|t| t.status == s).count()))
                     .filter(|&(_, n)| n > 0)
                     .collect();
-            let activities = track.map(|t| t.activities.clone()).unwrap_or_default();
-            let notes = track.map(|t| t.notes.clone()).unwrap_or_default();
+            let activities = track.map(|t| text::items(&t.activities)).unwrap_or_default();
+            let notes = track.map(|t| text::blocks(&t.notes)).unwrap_or_default();
             let names: Vec<&str> = tasks.iter().map(|t| t.name.as_str()).collect();
             let tall = estimate::band_mm(&names, &activities, &notes) > estimate::TALL_BAND_MM;
             views.push(TrackView {

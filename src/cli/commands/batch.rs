@@ -14,7 +14,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 
 pub fn run(args: &BatchArgs) -> u8 {
-    let config = match config::batch_config(args) {
+    let mut config = match config::batch_config(args) {
         Ok(config) => config,
         Err(error) => {
             print_error(&error.0);
@@ -29,12 +29,16 @@ pub fn run(args: &BatchArgs) -> u8 {
     for (path, error) in &walk_errors {
         print_error(&format!("{}: cannot read the folder: {error}", path.display()));
     }
+    config.inputs = pages.iter().map(|p| p.path.clone()).collect();
     let progress = TerminalProgress::new(args.format);
     let manifest = batch::run(&pages, &config, &progress);
     progress.finish();
     let manifest_path = config.out_dir.join("manifest.json");
     let json = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    if let Err(error) = output::write_atomic(&manifest_path, &json) {
+    let inputs: Vec<&std::path::Path> = config.inputs.iter().map(std::path::PathBuf::as_path).collect();
+    let written = output::check_target(&manifest_path, &inputs)
+        .and_then(|()| output::write_atomic(&manifest_path, &json));
+    if let Err(error) = written {
         print_error(&error.to_string());
         return exit::OUTPUT;
     }

@@ -21,16 +21,27 @@ pub fn run(args: &ExportArgs) -> u8 {
     // Fonts and Typst's library take a few milliseconds to set up: overlap that with
     // reading the first document.
     let warm_up = std::thread::spawn(crate::render::warm_up);
-    let export = |file: &PathBuf| {
+    let inputs: Vec<&Path> =
+        args.files.iter().map(PathBuf::as_path).filter(|f| *f != Path::new("-")).collect();
+    let clashes = clashing_targets(args, report.template, quarter);
+    let jobs: Vec<(&PathBuf, Option<&String>)> =
+        args.files.iter().zip(clashes.iter().map(Option::as_ref)).collect();
+    let export = |(file, clash): &(&PathBuf, Option<&String>)| {
         let mut messages = String::new();
-        let code = export_into(file, args, read, report, quarter, &mut messages);
+        let code = match clash {
+            Some(clash) => {
+                messages.push_str(&error_text(clash));
+                exit::OUTPUT
+            }
+            None => export_into(file, args, read, report, quarter, &inputs, &mut messages),
+        };
         Outcome { code, messages }
     };
     // Several files are exported two at a time on a two-core machine; messages are
     // printed in the order the files were given.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(args.files.len());
     let mut worst = exit::OK;
-    crate::report::pool::in_order(&args.files, workers, export, |outcome| match outcome {
+    crate::report::pool::in_order(&jobs, workers, export, |outcome| match outcome {
         Ok(outcome) => {
             eprint!("{}", outcome.messages);
             worst = worst.max(outcome.code);
@@ -57,6 +68,7 @@ fn export_into(
     read: &crate::read::ReadOptions,
     report: &crate::report::ReportConfig,
     quarter: Option<crate::quarter::Quarter>,
+    inputs: &[&Path],
     out: &mut String,
 ) -> u8 {
     let mut document = match crate::read::read_path(file, read) {
@@ -68,7 +80,7 @@ fn export_into(
     };
     let target =
         args.output.clone().unwrap_or_else(|| default_target(file, &document, report.template, quarter));
-    if let Err(error) = output::check_target(&target, &[file]) {
+    if let Err(error) = output::check_target(&target, inputs) {
         out.push_str(&diagnostics_text(&document, args.format));
         out.push_str(&error_text(&error.to_string()));
         return exit::OUTPUT;
@@ -108,6 +120,52 @@ fn export_into(
     exit::OK
 }
 
+/// For each input, why it is not exported when its PDF would be the same file as an earlier
+/// input's (`a.md` and `a.markdown`): the earlier one keeps it.
+fn clashing_targets(
+    args: &ExportArgs,
+    template: Template,
+    quarter: Option<crate::quarter::Quarter>,
+) -> Vec<Option<String>> {
+    let mut seen: Vec<(PathBuf, &Path)> = Vec::new();
+    args.files
+        .iter()
+        .map(|file| {
+            if file == Path::new("-") {
+                return None;
+            }
+            let target = args.output.clone().unwrap_or_else(|| target_for(file, template, quarter));
+            let key = normalized(&target);
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                return Some(format!(
+                    "{}: not exported: its PDF {} would replace the one of {}",
+                    file.display(),
+                    target.display(),
+                    first.display()
+                ));
+            }
+            seen.push((key, file));
+            None
+        })
+        .collect()
+}
+
+/// `path` absolute and without `.` or `..`, to compare paths that may not exist yet.
+fn normalized(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 fn strict_refusal(file: &Path) -> String {
     error_text(&format!("{}: not exported because of the problems above (--strict)", file.display()))
 }
@@ -129,6 +187,11 @@ fn default_target(
     } else {
         file.to_path_buf()
     };
+    target_for(&base, template, quarter)
+}
+
+/// `FILE.pdf`, `FILE_2026-Q1.pdf` for a quarter, `FILE_minutes.pdf` for the attachment.
+fn target_for(base: &Path, template: Template, quarter: Option<crate::quarter::Quarter>) -> PathBuf {
     let mut suffix = Vec::new();
     if template == Template::Minutes {
         suffix.push("minutes".to_string());
@@ -137,5 +200,5 @@ fn default_target(
         suffix.push(q.to_string());
     }
     let suffix = suffix.join("_");
-    output::default_output(&base, (!suffix.is_empty()).then_some(suffix.as_str()))
+    output::default_output(base, (!suffix.is_empty()).then_some(suffix.as_str()))
 }
