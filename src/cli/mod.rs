@@ -7,5 +7,6 @@ pub mod commands;
 pub mod exit;
 pub mod interrupt;
 pub mod resolve;
+pub mod terminal;
 
 pub use args::{Cli, Command};

@@ -70,29 +70,30 @@ impl Emitter {
             "{style}{}[{}]{reset}{bold}: {}{bold_reset}\n",
             severity_word(d.severity),
             d.code,
-            d.message
+            printable(&d.message)
         ));
         match located {
             Some((line, column, width)) => {
                 let gutter = line.to_string().len();
                 let pad = " ".repeat(gutter);
-                out.push_str(&format!("{pad}{blue}-->{blue_reset} {}:{line}:{column}\n", file.name));
-                let text = index.line_text(file.text, line);
-                let shown = expand_tabs(text);
-                let prefix: String = text.chars().take(column - 1).collect();
-                let caret_pad = " ".repeat(expand_tabs(&prefix).chars().count());
+                out.push_str(&format!(
+                    "{pad}{blue}-->{blue_reset} {}:{line}:{column}\n",
+                    printable(file.name)
+                ));
+                let (shown, caret_at, width) = source_window(index.line_text(file.text, line), column, width);
                 out.push_str(&format!("{pad} {blue}|{blue_reset}\n"));
                 out.push_str(&format!("{blue}{line}{blue_reset} {blue}|{blue_reset} {shown}\n"));
                 out.push_str(&format!(
-                    "{pad} {blue}|{blue_reset} {caret_pad}{style}{}{reset}\n",
+                    "{pad} {blue}|{blue_reset} {}{style}{}{reset}\n",
+                    " ".repeat(caret_at),
                     "^".repeat(width.max(1))
                 ));
             }
-            None => out.push_str(&format!(" {blue}-->{blue_reset} {}\n", file.name)),
+            None => out.push_str(&format!(" {blue}-->{blue_reset} {}\n", printable(file.name))),
         }
         let (cyan, cyan_reset) = self.paint(CYAN);
         for hint in &d.hints {
-            out.push_str(&format!("  {cyan}= hint:{cyan_reset} {hint}\n"));
+            out.push_str(&format!("  {cyan}= hint:{cyan_reset} {}\n", printable(hint)));
         }
         out.push('\n');
     }
@@ -127,8 +128,64 @@ fn locate(index: &LineIndex, text: &str, d: &Diagnostic) -> Option<(usize, usize
     Some((line, column, width))
 }
 
-fn expand_tabs(text: &str) -> String {
-    text.replace('\t', "    ")
+/// Text from a document or a file name as a terminal may show it: control characters,
+/// line and paragraph separators and bidirectional controls are written as `\u{1b}`, so a
+/// document can neither send the terminal escape sequences nor start a line of its own
+/// (such as a `::` workflow command in a CI log).
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters of a source line shown around the caret; longer lines are cut with `…`.
+const WINDOW: usize = 160;
+
+/// The source line as shown (tabs as four spaces, printable, at most [`WINDOW`]
+/// characters around the caret), where the caret starts in it, and its width.
+fn source_window(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let cell = |c: char| -> String {
+        match c {
+            '\t' => "    ".to_string(),
+            c => printable(c.encode_utf8(&mut [0; 4])).into_owned(),
+        }
+    };
+    let chars: Vec<char> = line.chars().collect();
+    let column = column.clamp(1, chars.len() + 1);
+    let from = column.saturating_sub(WINDOW / 2).max(1).min(chars.len().saturating_sub(WINDOW) + 1).max(1);
+    let to = (from - 1 + WINDOW).min(chars.len());
+    let mut shown = String::new();
+    let mut caret_at = 0;
+    if from > 1 {
+        shown.push('…');
+    }
+    for (i, &c) in chars.iter().enumerate().take(to).skip(from - 1) {
+        if i + 1 == column {
+            caret_at = shown.chars().count();
+        }
+        shown.push_str(&cell(c));
+    }
+    if column > to {
+        caret_at = shown.chars().count();
+    }
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let width = width.min(WINDOW).min(shown.chars().count().saturating_sub(caret_at).max(1));
+    (shown, caret_at, width)
 }
 
 fn short(out: &mut String, file: &SourceFile<'_>, d: &Diagnostic, located: Option<(usize, usize, usize)>) {
@@ -136,7 +193,13 @@ fn short(out: &mut String, file: &SourceFile<'_>, d: &Diagnostic, located: Optio
         Some((line, column, _)) => format!("{}:{line}:{column}", file.name),
         None => file.name.to_string(),
     };
-    out.push_str(&format!("{place}: {}[{}]: {}\n", severity_word(d.severity), d.code, d.message));
+    out.push_str(&format!(
+        "{}: {}[{}]: {}\n",
+        printable(&place),
+        severity_word(d.severity),
+        d.code,
+        printable(&d.message)
+    ));
 }
 
 #[derive(Serialize)]
@@ -185,7 +248,7 @@ fn github(out: &mut String, file: &SourceFile<'_>, d: &Diagnostic, located: Opti
         message.push_str("\nhint: ");
         message.push_str(hint);
     }
-    out.push_str(&format!("::{level} {props}::{}\n", escape_data(&message)));
+    out.push_str(&format!("::{level} {}::{}\n", printable(&props), printable(&escape_data(&message))));
 }
 
 fn escape_data(text: &str) -> String {
@@ -218,6 +281,33 @@ mod tests {
         assert!(out.contains("--> r.md:2:6"), "{out}");
         assert!(out.contains("2 |     æx: 2025-00-01\n  |         ^^^^^^^^^^"), "{out}");
         assert!(out.contains("= hint: month 00"), "{out}");
+    }
+
+    #[test]
+    fn document_text_cannot_reach_the_terminal_as_control_sequences() {
+        let text = "title: \"a\u{1b}]0;pwned\u{7}\nb\"\n::error::x\n".to_string();
+        let d = Diagnostic::warning("frontmatter::yaml", "bad value `a\u{1b}[31m\n::error::x`")
+            .with_span(Span::at(0, 5));
+        for format in [Format::Human, Format::Short, Format::Github] {
+            let file = SourceFile { name: "x\n::warning::y.md", text: &text };
+            let out = Emitter { format, color: false }.render(&file, std::slice::from_ref(&d));
+            assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{format:?}: {out}");
+            assert!(
+                !out.lines().any(|l| l.starts_with("::error::") || l.starts_with("::warning::y")),
+                "{format:?}: {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_source_line_is_shown_around_the_caret() {
+        let line = format!("{}TARGET{}", "a".repeat(5000), "b".repeat(5000));
+        let (shown, caret_at, width) = source_window(&line, 5001, 6);
+        assert!(shown.chars().count() <= WINDOW + 2, "{}", shown.len());
+        assert_eq!(shown.chars().skip(caret_at).take(width).collect::<String>(), "TARGET");
+        let (shown, caret_at, _) = source_window("\tx = 1", 2, 1);
+        assert_eq!(shown, "    x = 1");
+        assert_eq!(caret_at, 4);
     }
 
     #[test]

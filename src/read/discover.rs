@@ -13,6 +13,7 @@ pub struct Found {
 
 /// Expands folders (recursively, sorted, hidden entries skipped) into Markdown files;
 /// files and `-` are kept as given. Unreadable folders are returned as errors.
+/// A page named twice (`docs docs/a.md ./docs/a.md`) is kept once, where it first appears.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<(PathBuf, std::io::Error)>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
@@ -23,6 +24,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<(PathBuf, std::io::Error)
             found.push(Found { path: path.clone(), explicit: true });
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|f| {
+        f.path == Path::new("-") || seen.insert(f.path.canonicalize().unwrap_or_else(|_| f.path.clone()))
+    });
     (found, errors)
 }
 

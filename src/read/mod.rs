@@ -60,7 +60,7 @@ impl std::fmt::Display for ReadError {
                 size.div_ceil(1024 * 1024),
                 MAX_INPUT_BYTES / 1024 / 1024
             ),
-            ReadError::NotAFile => write!(f, "not a regular file"),
+            ReadError::NotAFile => write!(f, "not a regular file (a folder, a FIFO or a device); skipped"),
         }
     }
 }
@@ -72,7 +72,8 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Document, ReadErr
         read_bounded(std::io::stdin().lock())?
     } else {
         let metadata = std::fs::metadata(path).map_err(ReadError::Io)?;
-        if metadata.is_dir() {
+        // A FIFO or a device would block or never end: only regular files are read.
+        if !metadata.is_file() {
             return Err(ReadError::NotAFile);
         }
         if metadata.len() > MAX_INPUT_BYTES {

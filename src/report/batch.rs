@@ -83,6 +83,12 @@ pub trait Progress: Sync {
     fn problem(&self, message: &str);
 }
 
+/// Why a document could not be read.
+enum ReadFailure {
+    Read(crate::read::ReadError),
+    Panicked(String),
+}
+
 /// The board packs' file name, before the quarter.
 const PACK_NAME: &str = "board-pack";
 
@@ -106,38 +112,47 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
             quiet_quarters: Vec::new(),
         })
         .collect();
-    let read: Vec<Option<Document>> = in_parallel(pages, config.jobs, |p| {
-        crate::read::read_path(&p.path, &config.read).map_err(|e| e.to_string())
-    })
-    .into_iter()
-    .zip(results.iter_mut())
-    .zip(pages)
-    .map(|((outcome, result), page)| match outcome {
-        Err(error) => {
-            result.status = "failed";
-            result.reason = Some(error.clone());
-            progress.problem(&format!("{}: {error}", page.path.display()));
-            None
-        }
-        Ok(document) => {
-            progress.read(&document, &document.roadmap.diagnostics);
-            result.errors = count(&document, Severity::Error);
-            result.warnings = count(&document, Severity::Warning);
-            let has_gantt = document.roadmap.diagrams.iter().any(|d| d.gantt.is_some());
-            if !has_gantt && !page.explicit {
-                result.status = "skipped";
-                result.reason = Some("no gantt chart".into());
-                return None;
-            }
-            if config.report.strict && (result.errors + result.warnings) > 0 {
-                result.status = "failed";
-                result.reason = Some("problems in the document (--strict)".into());
-                return None;
-            }
-            Some(document)
-        }
-    })
-    .collect();
+    // A read error is the document's (a FIFO or device found in a folder is passed over);
+    // the outer one a panic while reading.
+    let read: Vec<Option<Document>> =
+        in_parallel(pages, config.jobs, |p| Ok(crate::read::read_path(&p.path, &config.read)))
+            .into_iter()
+            .zip(results.iter_mut())
+            .zip(pages)
+            .map(|((outcome, result), page)| {
+                match outcome.map_err(ReadFailure::Panicked).and_then(|r| r.map_err(ReadFailure::Read)) {
+                    Err(failure) => {
+                        let skipped = matches!(failure, ReadFailure::Read(crate::read::ReadError::NotAFile))
+                            && !page.explicit;
+                        let error = match failure {
+                            ReadFailure::Read(e) => e.to_string(),
+                            ReadFailure::Panicked(e) => e,
+                        };
+                        result.status = if skipped { "skipped" } else { "failed" };
+                        result.reason = Some(error.clone());
+                        progress.problem(&format!("{}: {error}", page.path.display()));
+                        None
+                    }
+                    Ok(document) => {
+                        progress.read(&document, &document.roadmap.diagnostics);
+                        result.errors = count(&document, Severity::Error);
+                        result.warnings = count(&document, Severity::Warning);
+                        let has_gantt = document.roadmap.diagrams.iter().any(|d| d.gantt.is_some());
+                        if !has_gantt && !page.explicit {
+                            result.status = "skipped";
+                            result.reason = Some("no gantt chart".into());
+                            return None;
+                        }
+                        if config.report.strict && (result.errors + result.warnings) > 0 {
+                            result.status = "failed";
+                            result.reason = Some("problems in the document (--strict)".into());
+                            return None;
+                        }
+                        Some(document)
+                    }
+                }
+            })
+            .collect();
 
     let names = output_names(&read);
     let quarters = config.quarters.clone();

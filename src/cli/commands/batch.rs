@@ -43,7 +43,7 @@ pub fn run(args: &BatchArgs) -> u8 {
         return exit::OUTPUT;
     }
     let s = &manifest.summary;
-    eprintln!(
+    crate::cli::terminal::err(&super::info_text(&format!(
         "batch: {} written, {} skipped, {} failed, {} warning(s), {} error(s) in the documents; manifest: {}",
         s.written,
         s.skipped,
@@ -51,7 +51,7 @@ pub fn run(args: &BatchArgs) -> u8 {
         s.warnings,
         s.errors,
         manifest_path.display()
-    );
+    )));
     if s.failed > 0 || !walk_errors.is_empty() { exit::PROBLEMS } else { exit::OK }
 }
 
@@ -86,7 +86,7 @@ impl Progress for TerminalProgress {
         let text = self.emitter.render(&file, diagnostics);
         if !text.is_empty() {
             let _guard = self.lock.lock();
-            self.bar.suspend(|| eprint!("{text}"));
+            self.bar.suspend(|| crate::cli::terminal::err(&text));
         }
     }
 

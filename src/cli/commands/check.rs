@@ -46,10 +46,10 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     }
     if args.format == Format::Human || args.format == Format::Short {
-        eprintln!(
-            "checked {files} file(s): {errors} error(s), {warnings} warning(s){}",
+        crate::cli::terminal::err(&format!(
+            "checked {files} file(s): {errors} error(s), {warnings} warning(s){}\n",
             if unreadable > 0 { format!(", {unreadable} unreadable") } else { String::new() }
-        );
+        ));
     }
     if unreadable > 0 {
         exit::INPUT

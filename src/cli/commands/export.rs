@@ -43,7 +43,7 @@ pub fn run(args: &ExportArgs) -> u8 {
     let mut worst = exit::OK;
     crate::report::pool::in_order(&jobs, workers, export, |outcome| match outcome {
         Ok(outcome) => {
-            eprint!("{}", outcome.messages);
+            crate::cli::terminal::err(&outcome.messages);
             worst = worst.max(outcome.code);
         }
         Err(panicked) => {
@@ -111,12 +111,12 @@ fn export_into(
         out.push_str(&error_text(&error.to_string()));
         return exit::OUTPUT;
     }
-    out.push_str(&format!(
-        "wrote {} ({} page{})\n",
+    out.push_str(&super::info_text(&format!(
+        "wrote {} ({} page{})",
         target.display(),
         exported.pages,
         if exported.pages == 1 { "" } else { "s" }
-    ));
+    )));
     exit::OK
 }
 

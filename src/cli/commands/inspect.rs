@@ -5,7 +5,6 @@ use crate::cli::args::InspectArgs;
 use crate::cli::exit;
 use crate::cli::resolve as config;
 use crate::diag::emit::Format;
-use std::io::Write;
 
 pub fn run(args: &InspectArgs) -> u8 {
     let options = match config::read_options(&args.read) {
@@ -30,8 +29,8 @@ pub fn run(args: &InspectArgs) -> u8 {
             return exit::INTERNAL;
         }
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth reporting.
-    let _ = writeln!(stdout, "{json}");
+    // A closed pipe (`| head`) ends the output quietly; a failed write (a full disk) is
+    // exit code 4, never a success.
+    crate::cli::terminal::out(&format!("{json}\n"));
     exit::OK
 }

@@ -10,17 +10,26 @@ use crate::diag::emit::{Emitter, Format, SourceFile};
 use crate::read::Document;
 
 pub fn run(cli: Cli) -> u8 {
-    match cli.command {
+    // With `--format json` every line the command prints is a JSON object.
+    let format = match &cli.command {
+        Command::Check(args) => args.format,
+        Command::Export(args) => args.format,
+        Command::Batch(args) => args.format,
+        Command::Inspect(_) => Format::Human,
+    };
+    let _ = MESSAGE_FORMAT.set(format);
+    let code = match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Batch(args) => batch::run(&args),
-    }
+    };
+    crate::cli::terminal::final_code(code)
 }
 
 /// Prints a document's diagnostics to stderr in the chosen format.
 pub(crate) fn print_diagnostics(document: &Document, format: Format) {
-    eprint!("{}", diagnostics_text(document, format));
+    crate::cli::terminal::err(&diagnostics_text(document, format));
 }
 
 /// A document's diagnostics as [`print_diagnostics`] prints them.
@@ -30,13 +39,38 @@ pub(crate) fn diagnostics_text(document: &Document, format: Format) -> String {
     emitter.render(&file, &document.roadmap.diagnostics)
 }
 
-/// Prints a usage or input error in the human style.
-pub(crate) fn print_error(message: &str) {
-    eprint!("{}", error_text(message));
+static MESSAGE_FORMAT: std::sync::OnceLock<Format> = std::sync::OnceLock::new();
+
+fn json_messages() -> bool {
+    MESSAGE_FORMAT.get() == Some(&Format::Json)
 }
 
-/// An error line as [`print_error`] prints it, with its newline.
+/// Prints a usage or input error.
+pub(crate) fn print_error(message: &str) {
+    crate::cli::terminal::err(&error_text(message));
+}
+
+/// A line that reports progress ("wrote …", the summary), with its newline: as a JSON
+/// object with `--format json`.
+pub(crate) fn info_text(message: &str) -> String {
+    if json_messages() {
+        return json_line("note", "boardpack::info", message);
+    }
+    format!("{}\n", crate::diag::emit::printable(message))
+}
+
+fn json_line(severity: &str, code: &str, message: &str) -> String {
+    let record = serde_json::json!({ "severity": severity, "code": code, "message": message });
+    format!("{record}\n")
+}
+
+/// An error line as [`print_error`] prints it, with its newline: human, or a JSON object
+/// with `--format json`.
 pub(crate) fn error_text(message: &str) -> String {
+    if json_messages() {
+        return json_line("error", "boardpack::error", message);
+    }
+    let message = crate::diag::emit::printable(message);
     let (red, reset) = if crate::cli::resolve::use_color() { ("\x1b[1;31m", "\x1b[0m") } else { ("", "") };
     format!("{red}error{reset}: {message}\n")
 }
