@@ -244,6 +244,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("track-word", "spor", "track"),
     ("with-invalid-date", "med ugyldig dato", "with an invalid date"),
     ("continued", "fortsat", "continued"),
+    ("omitted", "Resten af sidens indhold fra linje", "The rest of the page's content from line"),
+    (
+        "omitted-why",
+        "er udeladt: en rapport medtager højst en vis mængde af sidens indhold.",
+        "is left out: a report takes at most a set amount of a page's content.",
+    ),
 ];
 
 #[cfg(test)]

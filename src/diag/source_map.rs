@@ -107,6 +107,11 @@ impl LineIndex {
         (line, column)
     }
 
+    /// The byte offset where the 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
     /// The text of the 1-based `line`, without its line break.
     pub fn line_text<'a>(&self, text: &'a str, line: usize) -> &'a str {
         let Some(&start) = self.starts.get(line.saturating_sub(1)) else {

@@ -25,6 +25,7 @@ pub mod frontmatter {
 
 /// Liquid tags and output.
 pub mod liquid {
+    pub const TOO_LARGE: &str = "liquid::too-large";
     pub const UNCLOSED: &str = "liquid::unclosed";
     pub const UNSUPPORTED: &str = "liquid::unsupported";
 }

@@ -32,6 +32,7 @@ pub fn expand(input: &str, context: &Context<'_>, diagnostics: &mut Vec<Diagnost
         output_close: NextMatch::new("}}"),
         tag_close: NextMatch::new("%}"),
         warned_unclosed: false,
+        generated: 0,
     };
     let mut pos = 0;
     while let Some(found) = find_open(input, pos) {
@@ -67,7 +68,13 @@ struct Expander<'a> {
     tag_close: NextMatch,
     /// An unclosed `{%` is reported once per page: a page may hold thousands.
     warned_unclosed: bool,
+    /// Bytes Liquid has generated so far: all of a page's values together stay within
+    /// [`MAX_PAGE_VALUES_BYTES`].
+    generated: usize,
 }
+
+/// All Liquid values of a page together: the size of the largest page boardpack reads.
+const MAX_PAGE_VALUES_BYTES: usize = 8 * 1024 * 1024;
 
 /// The next `needle` at or after a position, remembered: positions only grow, so a page
 /// with thousands of `{%` and no `%}` is searched once, not once per `{%`.
@@ -149,9 +156,15 @@ impl Expander<'_> {
         match evaluate(inner, context) {
             Ok(value) => {
                 let text = render_value(&value);
-                self.generate(start, &text);
+                if self.generated + text.len() > MAX_PAGE_VALUES_BYTES {
+                    self.too_large(start, end, self.generated + text.len(), diagnostics);
+                } else {
+                    self.generated += text.len();
+                    self.generate(start, &text);
+                }
             }
-            Err(problem) => {
+            Err(Problem::TooLarge(size)) => self.too_large(start, end, size, diagnostics),
+            Err(Problem::Unsupported(problem)) => {
                 diagnostics.push(
                     Diagnostic::warning(crate::read::codes::liquid::UNSUPPORTED, format!("`{}` is not supported Liquid ({problem}); it is kept as written", &self.input[start..end]))
                         .with_span(span)
@@ -161,6 +174,27 @@ impl Expander<'_> {
             }
         }
         end
+    }
+
+    /// Keeps `{{ … }}` from `start` to `end` as written: its value would be `size` bytes.
+    fn too_large(&mut self, start: usize, end: usize, size: usize, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.push(
+            Diagnostic::warning(
+                crate::read::codes::liquid::TOO_LARGE,
+                format!(
+                    "`{}` would make a text of {} MiB; it is kept as written",
+                    crate::view::label::shortened(&self.input[start..end], 80),
+                    size.div_ceil(1024 * 1024)
+                ),
+            )
+            .with_span(Span::new(start, end))
+            .with_hint(format!(
+                "boardpack evaluates Liquid values of up to {} MiB, and {} MiB for a whole page",
+                MAX_VALUE_BYTES / 1024 / 1024,
+                MAX_PAGE_VALUES_BYTES / 1024 / 1024
+            )),
+        );
+        self.copy(start, end);
     }
 
     /// `{% ... %}` at `start`; returns where to continue.
@@ -251,10 +285,22 @@ enum Liquid {
     Json(Value),
 }
 
-fn evaluate(expr: &str, context: &Context<'_>) -> Result<Liquid, String> {
+/// Why a Liquid output cannot be evaluated.
+enum Problem {
+    /// Something boardpack does not understand, with what it is.
+    Unsupported(String),
+    /// A filter would make a value of this many bytes (a `replace` chain grows a 300-byte
+    /// page to gigabytes).
+    TooLarge(usize),
+}
+
+/// A Liquid value grows no larger than this: far above any roadmap page's needs.
+pub const MAX_VALUE_BYTES: usize = 1024 * 1024;
+
+fn evaluate(expr: &str, context: &Context<'_>) -> Result<Liquid, Problem> {
     let mut parts = split_outside_quotes(expr, '|').into_iter();
     let head = parts.next().unwrap_or_default();
-    let mut value = lookup(head.trim(), context)?;
+    let mut value = lookup(head.trim(), context).map_err(Problem::Unsupported)?;
     for filter in parts {
         value = apply_filter(value, filter.trim())?;
     }
@@ -331,7 +377,7 @@ fn split_outside_quotes(text: &str, separator: char) -> Vec<&str> {
     parts
 }
 
-fn apply_filter(value: Liquid, filter: &str) -> Result<Liquid, String> {
+fn apply_filter(value: Liquid, filter: &str) -> Result<Liquid, Problem> {
     let (name, args) = match filter.split_once(':') {
         Some((name, args)) => {
             (name.trim(), split_outside_quotes(args, ',').into_iter().map(|a| arg_text(a.trim())).collect())
@@ -354,17 +400,31 @@ fn apply_filter(value: Liquid, filter: &str) -> Result<Liquid, String> {
             }))
         }
         "strip" => Liquid::Str(text().trim().to_string()),
-        "append" => Liquid::Str(text() + &arg(0)),
-        "prepend" => Liquid::Str(arg(0) + &text()),
-        "replace" => Liquid::Str(text().replace(&arg(0), &arg(1))),
+        "append" => Liquid::Str(within_limit(text() + &arg(0))?),
+        "prepend" => Liquid::Str(within_limit(arg(0) + &text())?),
+        "replace" => {
+            let (input, from, to) = (text(), arg(0), arg(1));
+            // As Ruby's gsub: an empty pattern matches between every two characters.
+            let matches =
+                if from.is_empty() { input.chars().count() + 1 } else { input.matches(&from).count() };
+            let size = (input.len() + matches * to.len()).saturating_sub(matches * from.len());
+            if size > MAX_VALUE_BYTES {
+                return Err(Problem::TooLarge(size));
+            }
+            Liquid::Str(input.replace(&from, &to))
+        }
         "default" => match &value {
             Liquid::Nil => Liquid::Str(arg(0)),
             Liquid::Str(s) if s.is_empty() => Liquid::Str(arg(0)),
             Liquid::Json(Value::Bool(false) | Value::Null) => Liquid::Str(arg(0)),
             _ => value,
         },
-        other => return Err(format!("unknown filter `{other}`")),
+        other => return Err(Problem::Unsupported(format!("unknown filter `{other}`"))),
     })
+}
+
+fn within_limit(text: String) -> Result<String, Problem> {
+    if text.len() > MAX_VALUE_BYTES { Err(Problem::TooLarge(text.len())) } else { Ok(text) }
 }
 
 fn arg_text(arg: &str) -> String {

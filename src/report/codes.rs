@@ -3,3 +3,5 @@
 pub const MISSING_GLYPH: &str = "render::missing-glyph";
 pub const NOT_ARCHIVAL: &str = "render::not-archival";
 pub const FALLBACK_FONT: &str = "render::fallback-font";
+pub const TOO_LARGE: &str = "report::too-large";
+pub const TOO_WIDE: &str = "report::too-wide";

@@ -51,6 +51,25 @@ pub fn export_laid_out(
     // An image that does not decode is shown by its description, and named; the others
     // are still embedded.
     let mut diagnostics = Vec::new();
+    if let Some(omitted) = &data.omitted {
+        diagnostics.push(omitted_warning(document, omitted));
+    }
+    let index = crate::diag::LineIndex::new(&document.text);
+    for table in &data.narrowed {
+        let warning = Diagnostic::warning(
+            crate::report::codes::TOO_WIDE,
+            format!(
+                "the table has {} columns; the report shows the first {}",
+                table.columns,
+                crate::view::budget::MAX_COLUMNS
+            ),
+        )
+        .with_hint("split the table, or turn its columns into rows");
+        diagnostics.push(match index.line_start(table.line) {
+            Some(start) => warning.with_span(Span::at(start, 0)),
+            None => warning,
+        });
+    }
     for (relative, warning) in image_problems(document, data.images.keys()) {
         data.images.remove(&relative);
         diagnostics.push(warning);
@@ -120,6 +139,24 @@ pub fn image_problems<'a>(
             (relative.clone(), warning)
         })
         .collect()
+}
+
+/// The page's content past the layout budget, which the report leaves out.
+fn omitted_warning(document: &Document, omitted: &crate::view::budget::Omitted) -> Diagnostic {
+    let warning = Diagnostic::warning(
+        crate::report::codes::TOO_LARGE,
+        format!(
+            "the page has more content than a report lays out; from this line on ({} block{} in all) it is left out, with a note in the report",
+            omitted.blocks,
+            if omitted.blocks == 1 { "" } else { "s" }
+        ),
+    )
+    .with_hint("split the page, or move long tables, code and logs to pages of their own");
+    let index = crate::diag::LineIndex::new(&document.text);
+    match index.line_start(omitted.line) {
+        Some(start) => warning.with_span(Span::at(start, 0)),
+        None => warning,
+    }
 }
 
 /// Which fonts from `--font-path` or the system drew what the bundled fonts could not.

@@ -3,6 +3,7 @@
 //! Serialized to `/data/report.json` for the Typst templates.
 
 pub mod axis;
+pub mod budget;
 pub mod chart;
 pub mod estimate;
 pub mod label;
@@ -70,6 +71,11 @@ pub struct ReportData<'a> {
     pub quarter: Option<quarter::QuarterView>,
     /// Virtual paths of embedded images, by their path relative to the document.
     pub images: BTreeMap<String, String>,
+    /// The part of the page's content left out because a report lays out at most
+    /// [`budget::BUDGET`] of it; the templates say so where it would have been.
+    pub omitted: Option<budget::Omitted>,
+    /// Tables shown with their first [`budget::MAX_COLUMNS`] columns only.
+    pub narrowed: Vec<budget::NarrowedTable>,
     /// The model itself. Not part of `/data/report.json`: templates that want it read
     /// `/data/roadmap.json` (the `boardpack inspect` JSON), parsed only if they do.
     #[serde(skip)]
@@ -183,10 +189,11 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
             chart::build(i, t, &spec)
         })
         .collect();
-    let tracks = track_views(roadmap, &charts, lang, window.as_ref());
+    let mut budget = budget::Budget::default();
+    let tracks = track_views(roadmap, &charts, lang, window.as_ref(), &mut budget);
     let lead = leading_paragraphs(&roadmap.blocks);
     let (content, tracks_intro) = remaining_content(lead.len(), roadmap, lang);
-    let content = text::blocks(&content);
+    let content = text::blocks(&budget.take(content));
     let tracks_intro = tracks_intro.map(|i| text::inlines(&i));
     let lead: Vec<Vec<Inline>> = lead.iter().map(|p| text::inlines(p)).collect();
     let quarter = options.quarter.map(|q| quarter::build(roadmap, q, lang));
@@ -207,6 +214,8 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         content,
         quarter,
         images,
+        omitted: budget.omitted,
+        narrowed: budget.narrowed,
         roadmap,
     }
 }
@@ -329,6 +338,7 @@ fn track_views(
     charts: &[Chart],
     lang: Lang,
     window: Option<&chart::Window>,
+    budget: &mut budget::Budget,
 ) -> Vec<TrackView> {
     let mut views = Vec::new();
     for (d, diagram) in roadmap.diagrams.iter().enumerate() {
@@ -366,8 +376,8 @@ fn track_views(
                     .map(|s| (s, tasks.iter().filter(|t| t.status == s).count()))
                     .filter(|&(_, n)| n > 0)
                     .collect();
-            let activities = track.map(|t| text::items(&t.activities)).unwrap_or_default();
-            let notes = track.map(|t| text::blocks(&t.notes)).unwrap_or_default();
+            let activities = track.map(|t| take_items(budget, &t.activities)).unwrap_or_default();
+            let notes = track.map(|t| text::blocks(&budget.take(t.notes.clone()))).unwrap_or_default();
             let names: Vec<&str> = tasks.iter().map(|t| t.name.as_str()).collect();
             let tall = estimate::band_mm(&names, &activities, &notes) > estimate::TALL_BAND_MM;
             views.push(TrackView {
@@ -401,6 +411,16 @@ fn track_views(
         }
     }
     views
+}
+
+/// The activities that fit the budget, ready for the templates.
+fn take_items(budget: &mut budget::Budget, items: &[ListItem]) -> Vec<ListItem> {
+    let line = items.first().map_or(0, |i| i.line);
+    let list = Block::List { items: items.to_vec(), start: None, ordered: false, tight: true, line };
+    match budget.take(vec![list]).pop() {
+        Some(Block::List { items, .. }) => text::items(&items),
+        _ => Vec::new(),
+    }
 }
 
 /// A chart as readers know it: its title, else "Tidsplan 2" by its place among the page's
