@@ -5,3 +5,4 @@ pub const NOT_ARCHIVAL: &str = "render::not-archival";
 pub const FALLBACK_FONT: &str = "render::fallback-font";
 pub const TOO_LARGE: &str = "report::too-large";
 pub const TOO_WIDE: &str = "report::too-wide";
+pub const TOO_MANY_TASKS: &str = "report::too-many-tasks";

@@ -23,7 +23,7 @@ pub struct Omitted {
 }
 
 /// Tables are shown with at most this many columns: no page holds more side by side.
-pub const MAX_COLUMNS: usize = 16;
+pub const MAX_COLUMNS: usize = 40;
 
 /// A table shown with fewer columns than it has.
 #[derive(Clone, Debug, serde::Serialize)]

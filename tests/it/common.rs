@@ -86,7 +86,7 @@ pub fn all_strings(value: &serde_json::Value, out: &mut String) {
 pub fn export(
     document: &mut Document,
     options: &boardpack::view::ReportOptions,
-) -> Result<boardpack::report::export::Exported, boardpack::render::RenderError> {
+) -> Result<boardpack::report::export::Exported, boardpack::report::export::ExportError> {
     let (exported, _) = export_laid_out(document, options)?;
     Ok(exported)
 }
@@ -95,9 +95,19 @@ pub fn export(
 pub fn export_laid_out(
     document: &mut Document,
     options: &boardpack::view::ReportOptions,
-) -> Result<(boardpack::report::export::Exported, boardpack::render::LaidOut), boardpack::render::RenderError>
-{
-    let (exported, laid_out) = boardpack::report::export::export_laid_out(document, options)?;
-    exported.report_to(document);
-    Ok((exported, laid_out))
+) -> Result<
+    (boardpack::report::export::Exported, boardpack::render::LaidOut),
+    boardpack::report::export::ExportError,
+> {
+    match boardpack::report::export::export_laid_out(document, options) {
+        Ok((exported, laid_out)) => {
+            exported.report_to(document);
+            Ok((exported, laid_out))
+        }
+        Err(boardpack::report::export::ExportError::TooLarge(why)) => {
+            document.add_diagnostics([(*why).clone()]);
+            Err(boardpack::report::export::ExportError::TooLarge(why))
+        }
+        Err(error) => Err(error),
+    }
 }

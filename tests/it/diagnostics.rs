@@ -33,7 +33,8 @@ fn every_fixture_produces_its_code() {
         let mut document = read(&path);
         let options = crate::common::report_options(boardpack::locale::Lang::En);
         let exported = crate::common::export(&mut document, &options);
-        assert!(exported.is_ok(), "{}: the export failed", path.display());
+        let refused = matches!(exported, Err(boardpack::report::export::ExportError::TooLarge(_)));
+        assert!(exported.is_ok() || refused, "{}: the export failed", path.display());
         let codes: Vec<&str> = document.roadmap.diagnostics.iter().map(|d| d.code).collect();
         assert!(codes.contains(&code.as_str()), "{}: expected {code}, got {codes:?}", path.display());
         let located =

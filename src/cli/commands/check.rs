@@ -32,10 +32,16 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         };
         files += 1;
-        // An image that does not decode is found only by decoding it, as an export would.
-        let images = crate::view::image_paths(&document.roadmap);
-        let bad = crate::report::export::image_problems(&document, &images);
-        document.add_diagnostics(bad.into_iter().map(|(_, warning)| warning));
+        // What an export of the full report would find before laying it out: images that
+        // do not decode, content past the budget, a page too large to draw.
+        let options = crate::view::ReportOptions {
+            lang: crate::view::choose_lang(None, &document.roadmap),
+            template: crate::view::Template::Report,
+            quarter: None,
+            meeting_date: None,
+        };
+        let found = crate::report::export::check_report(&document, &options);
+        document.add_diagnostics(found);
         print_diagnostics(&document, args.format);
         for d in &document.roadmap.diagnostics {
             match d.severity {

@@ -92,12 +92,21 @@ fn export_into(
     }
     let options = report.options_for(&document.roadmap, quarter);
     let exported = crate::report::export::export(&document, &options);
-    if let Ok(exported) = &exported {
-        exported.report_to(&mut document);
+    match &exported {
+        Ok(exported) => exported.report_to(&mut document),
+        Err(crate::report::export::ExportError::TooLarge(why)) => document.add_diagnostics([(**why).clone()]),
+        Err(_) => {}
     }
     out.push_str(&diagnostics_text(&document, args.format));
     let exported = match exported {
         Ok(exported) => exported,
+        Err(crate::report::export::ExportError::TooLarge(_)) => {
+            out.push_str(&error_text(&format!(
+                "{}: not exported: the page is too large for one report",
+                file.display()
+            )));
+            return exit::PROBLEMS;
+        }
         Err(error) => {
             out.push_str(&error_text(&format!("{}: {error}", file.display())));
             return exit::INTERNAL;
