@@ -6,46 +6,113 @@ use std::path::Path;
 use typst::foundations::Bytes;
 
 /// Whether the image at `relative` in `dir` can be read and decoded, as Typst will when it
-/// lays the image out (the decoding is memoized, so it is not done twice).
-pub fn image_decodes(dir: &Path, relative: &str) -> bool {
+/// lays the image out (the decoding is memoized, so it is not done twice): the pixels it
+/// decodes to (0 for an SVG without raster images), or why not.
+pub fn image_check(dir: &Path, relative: &str) -> Result<u64, String> {
     use typst::visualize::{ImageFormat, RasterImage, SvgImage, VectorFormat};
-    let Some(bytes) = read_image(dir, relative) else { return false };
+    let Some(bytes) = read_image(dir, relative) else { return Err("it cannot be read".into()) };
     let bytes = Bytes::new(bytes);
     match ImageFormat::detect(&bytes) {
         Some(ImageFormat::Raster(format)) => {
-            pixels_within_limit(&bytes) && RasterImage::plain(bytes, format).is_ok()
+            let pixels = pixels(&bytes).ok_or("its size cannot be read")?;
+            if pixels > MAX_IMAGE_PIXELS {
+                return Err(format!("it has more than {} megapixels", MAX_IMAGE_PIXELS / 1_000_000));
+            }
+            RasterImage::plain(bytes, format).map(|_| pixels).map_err(|e| format!("it does not decode ({e})"))
         }
         Some(ImageFormat::Vector(VectorFormat::Svg)) => {
-            !svg_refers_to_files(&bytes) && SvgImage::new(bytes).is_ok()
+            let pixels = svg_pixels(&bytes)?;
+            SvgImage::new(bytes).map(|_| pixels).map_err(|_| "it is not a valid SVG".to_string())
         }
-        _ => false,
+        _ => Err("it is not a PNG, JPEG, GIF, WebP or SVG image".into()),
     }
+}
+
+/// Whether the image at `relative` in `dir` can be embedded.
+pub fn image_decodes(dir: &Path, relative: &str) -> bool {
+    image_check(dir, relative).is_ok()
 }
 
 /// Raster images with more pixels than this are refused: decoding allocates four bytes
 /// a pixel, and a 74-byte PNG can claim 100000 × 100000 of them.
-const MAX_IMAGE_PIXELS: u64 = 40_000_000;
+pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
 
-/// Whether the image's header gives a size within [`MAX_IMAGE_PIXELS`].
-fn pixels_within_limit(bytes: &[u8]) -> bool {
-    let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format();
-    match reader.ok().and_then(|r| r.into_dimensions().ok()) {
-        Some((width, height)) => u64::from(width) * u64::from(height) <= MAX_IMAGE_PIXELS,
-        None => false,
-    }
+/// The pixels a raster image's header claims.
+fn pixels(bytes: &[u8]) -> Option<u64> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?;
+    let (width, height) = reader.into_dimensions().ok()?;
+    Some(u64::from(width) * u64::from(height))
 }
 
-/// Whether an SVG draws other files (`<image href="other.png">`). Typst would read them
-/// through the World, which serves no such file, and the whole report would fail; only
-/// embedded `data:` images are drawn.
-fn svg_refers_to_files(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(bytes);
-    text.match_indices("<image").any(|(at, _)| {
-        let tag = &text[at..];
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        let href = tag.find("href=").map(|i| tag[i + 5..].trim_start_matches(['"', '\'', ' ']));
-        href.is_none_or(|h| !h.starts_with("data:"))
-    })
+/// The pixels of the raster images an SVG embeds, or why the SVG cannot be embedded: it
+/// draws other files (by `<image>`, `<feImage>`, under any namespace prefix: Typst would
+/// ask the World for them, which serves none, and the whole report would fail), its
+/// embedded raster images have more than [`MAX_IMAGE_PIXELS`] together (decoding would
+/// allocate gigabytes), or its size or view box is so extreme that the PDF's numbers would
+/// be out of range. Parsed as Typst will parse it.
+fn svg_pixels(bytes: &[u8]) -> Result<u64, String> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let problem: Mutex<Option<String>> = Mutex::new(None);
+    let embedded = AtomicU64::new(0);
+    let note = |why: String| {
+        if let Ok(mut p) = problem.lock() {
+            p.get_or_insert(why);
+        }
+    };
+    let default_data = usvg::ImageHrefResolver::default_data_resolver();
+    let options = usvg::Options {
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: Box::new(|mime, data, opts| {
+                if !mime.contains("svg") {
+                    let pixels = pixels(&data).unwrap_or(u64::MAX);
+                    let total = embedded
+                        .fetch_add(pixels.min(u64::MAX / 2), Ordering::Relaxed)
+                        .saturating_add(pixels);
+                    if total > MAX_IMAGE_PIXELS {
+                        note(format!(
+                            "its embedded images have more than {} megapixels",
+                            MAX_IMAGE_PIXELS / 1_000_000
+                        ));
+                        return None;
+                    }
+                }
+                default_data(mime, data, opts)
+            }),
+            resolve_string: Box::new(|href, _| {
+                note(format!("it draws another file (`{}`)", href.chars().take(60).collect::<String>()));
+                None
+            }),
+        },
+        ..usvg::Options::default()
+    };
+    let tree = match usvg::Tree::from_data(bytes, &options) {
+        Ok(tree) => tree,
+        Err(error) => return Err(format!("it is not a valid SVG ({error})")),
+    };
+    if let Some(why) = problem.lock().ok().and_then(|mut p| p.take()) {
+        return Err(why);
+    }
+    let size = tree.size();
+    let sane = |v: f32| v.is_finite() && v.abs() < 1e6;
+    if !(sane(size.width()) && sane(size.height()) && transforms_sane(tree.root())) {
+        return Err("its size or view box is out of any sensible range".into());
+    }
+    Ok(embedded.load(Ordering::Relaxed))
+}
+
+/// Whether every element's transform (the view box's scale included) is within a range
+/// that PDF numbers can express.
+fn transforms_sane(group: &usvg::Group) -> bool {
+    let sane = |t: usvg::Transform| {
+        let scale = |v: f32| v == 0.0 || (1e-6..1e6).contains(&v.abs());
+        [t.sx, t.sy, t.kx, t.ky].into_iter().all(scale) && t.tx.abs() < 1e9 && t.ty.abs() < 1e9
+    };
+    sane(group.abs_transform())
+        && group.children().iter().all(|node| match node {
+            usvg::Node::Group(g) => transforms_sane(g),
+            other => sane(other.abs_transform()),
+        })
 }
 
 /// Re-checks and reads an image that the reader already validated (the file may have

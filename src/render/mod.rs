@@ -9,8 +9,8 @@ pub mod readback;
 mod world;
 
 pub use embedded::{FONTS, TEMPLATES};
-pub use images::image_decodes;
 use images::read_image;
+pub use images::{MAX_IMAGE_PIXELS, image_check, image_decodes};
 
 use crate::date::Date;
 use crate::view::pack::PackData;

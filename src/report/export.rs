@@ -195,25 +195,38 @@ pub fn image_problems<'a>(
     relatives: impl IntoIterator<Item = &'a String>,
 ) -> Vec<(String, Diagnostic)> {
     let Some(dir) = document.base_dir.as_deref() else { return Vec::new() };
+    let mut pixels_left = MAX_PAGE_PIXELS;
     relatives
         .into_iter()
-        .filter(|relative| !render::image_decodes(dir, relative))
-        .map(|relative| {
+        .filter_map(|relative| {
+            let why = match render::image_check(dir, relative) {
+                Ok(pixels) if pixels <= pixels_left => {
+                    pixels_left -= pixels;
+                    return None;
+                }
+                Ok(_) => format!(
+                    "the page's images together have more than {} megapixels",
+                    MAX_PAGE_PIXELS / 1_000_000
+                ),
+                Err(why) => why,
+            };
             let warning = Diagnostic::warning(
                 crate::read::codes::asset::BAD_IMAGE,
-                format!(
-                    "the image `{relative}` cannot be embedded; the report shows its description instead"
-                ),
+                format!("the image `{relative}` cannot be embedded: {why}; the report shows its description instead"),
             )
             .with_hint("it must be a complete PNG, JPEG, GIF, WebP or SVG image of at most 40 megapixels; an SVG may not draw other files");
             let warning = match document.text.find(relative.as_str()) {
                 Some(start) => warning.with_span(Span::at(start, relative.len())),
                 None => warning,
             };
-            (relative.clone(), warning)
+            Some((relative.clone(), warning))
         })
         .collect()
 }
+
+/// All raster images of one report together decode to at most this many pixels (four
+/// bytes each): a page of ordinary screenshots stays far below.
+pub const MAX_PAGE_PIXELS: u64 = 160_000_000;
 
 /// Which fonts from `--font-path` or the system drew what the bundled fonts could not.
 fn fallback_note(laid_out: &LaidOut) -> Option<Diagnostic> {

@@ -169,3 +169,82 @@ fn an_image_bomb_and_an_svg_drawing_other_files_are_refused_one_by_one() {
     assert!(text.contains("[Bomb]") && text.contains("[Draws]") && !text.contains("[Good]"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn svgs_that_draw_files_in_any_spelling_embed_bombs_or_have_absurd_sizes_are_refused_one_by_one() {
+    let dir = std::env::temp_dir().join(format!("boardpack-svgs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join("good.png"), TINY_PNG).unwrap_or_else(|e| panic!("{e}"));
+    let ns = "xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
+    // A PNG that claims 100000 × 100000 pixels, embedded as data.
+    let bomb: String = PNG_BOMB.iter().map(|b| format!("%{b:02X}")).collect();
+    let svgs = [
+        (
+            "prefixed",
+            String::from(
+                "<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"10\" height=\"10\"><svg:image xlink:href=\"good.png\" width=\"10\" height=\"10\"/></svg:svg>",
+            ),
+        ),
+        (
+            "feimage",
+            format!(
+                "<svg {ns} width=\"10\" height=\"10\"><filter id=\"f\"><feImage href=\"good.png\"/></filter><rect width=\"10\" height=\"10\" filter=\"url(#f)\"/></svg>"
+            ),
+        ),
+        (
+            "raster-bomb",
+            format!(
+                "<svg {ns} width=\"10\" height=\"10\"><image href=\"data:image/png,{bomb}\" width=\"10\" height=\"10\"/></svg>"
+            ),
+        ),
+        (
+            "tiny-viewbox",
+            format!(
+                "<svg {ns} width=\"100\" height=\"100\" viewBox=\"0 0 1e-30 1e-30\"><rect width=\"1\" height=\"1\"/></svg>"
+            ),
+        ),
+        (
+            "fine",
+            format!(
+                "<svg {ns} width=\"10\" height=\"10\"><!-- <image href=\"good.png\"/> --><rect width=\"10\" height=\"10\"/></svg>"
+            ),
+        ),
+    ];
+    let mut page = String::from("# Images\n\n");
+    for (name, svg) in &svgs {
+        std::fs::write(dir.join(format!("{name}.svg")), svg).unwrap_or_else(|e| panic!("{e}"));
+        page.push_str(&format!("![{name}]({name}.svg)\n\n"));
+    }
+    page.push_str("![Good](good.png)\n");
+    let (document, laid_out) = export_page_in(&dir, &page);
+    let refused: Vec<&str> = document
+        .roadmap
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "asset::bad-image")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(refused.len(), 4, "{refused:#?}");
+    for name in ["prefixed", "feimage", "raster-bomb", "tiny-viewbox"] {
+        assert!(refused.iter().any(|m| m.contains(&format!("{name}.svg"))), "{name}: {refused:#?}");
+    }
+    // Each is named at its reference, and the others are still embedded.
+    assert!(
+        document
+            .roadmap
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "asset::bad-image")
+            .all(|d| d.line.is_some())
+    );
+    let text = inspect::page_texts(&laid_out).join(" ");
+    assert!(!text.contains("[fine]") && !text.contains("[Good]"), "{text}");
+    // `check` says the same.
+    let check = boardpack::report::export::check_report(
+        &document,
+        &crate::common::report_options(boardpack::locale::Lang::En),
+    );
+    assert_eq!(check.iter().filter(|d| d.code == "asset::bad-image").count(), 4);
+    let _ = std::fs::remove_dir_all(&dir);
+}
