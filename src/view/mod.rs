@@ -106,6 +106,8 @@ pub struct Header {
     pub running_status: Option<String>,
     /// A long author list (several organisations) gets a row of its own.
     pub long_author: bool,
+    /// Whether the title is a PDF bookmark: not when it is longer than a PDF string may be.
+    pub bookmarked: bool,
     /// The metadata values are too long to stand side by side on a portrait page: they
     /// share the width in a grid and wrap.
     pub meta_in_grid: bool,
@@ -280,9 +282,12 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
         + status_in_row;
     let breakable = |v: &Option<String>| v.as_deref().map(label::breakable);
     Header {
+        bookmarked: roadmap.title.chars().count() <= METADATA_CHARS,
         long_author,
         meta_in_grid: meta_chars > META_ROW_CHARS,
-        title: label::breakable(&roadmap.title),
+        // A heading is a PDF string in the tagged structure: an absurdly long title is
+        // shown shortened, within the PDF format's limit.
+        title: label::breakable(&label::shortened(&roadmap.title, METADATA_CHARS)),
         eyebrow,
         product: breakable(&meta.parent),
         author: breakable(&meta.author),

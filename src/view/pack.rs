@@ -58,6 +58,7 @@ pub fn build(entries: Vec<PackEntry>, quarter: Option<Quarter>, lang: Lang, toda
         meeting_date: None,
         subtitle: None,
         long_author: false,
+        bookmarked: true,
         meta_in_grid: false,
     };
     let pdf = PdfInfo {

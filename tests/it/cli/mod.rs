@@ -3,3 +3,4 @@
 mod check;
 mod commands;
 mod fonts;
+mod hostile;

@@ -79,3 +79,39 @@ proptest! {
         prop_assert_eq!(report(page.as_bytes()), Ok(()));
     }
 }
+
+/// Every kind of text a page can hold, in every place a report shows text, makes a PDF:
+/// a sweep over all of Unicode (every 89th code point: every plane, block and category,
+/// controls, combining marks, private use, unassigned), and strings known to be hard.
+#[test]
+fn every_kind_of_text_exports_to_a_pdf() {
+    let sweep: Vec<char> = (0u32..=0x10FFFF).step_by(89).filter_map(char::from_u32).collect();
+    let mut texts: Vec<String> = sweep.chunks(2500).map(|c| c.iter().collect()).collect();
+    texts.extend([
+        "\u{0}\u{1}\u{7}\u{8}\u{b}\u{c}\u{1b}[31m\u{7f}".to_string(),
+        (0x80u32..0xA0).filter_map(char::from_u32).collect(),
+        format!("e{}", "\u{301}".repeat(5000)),
+        "\u{202e}abc\u{202c} \u{2066}x\u{2069} \u{200d}\u{200b}\u{feff}\u{ad}".to_string(),
+        "👩‍👩‍👧‍👦 🏳️‍🌈 🇩🇰 1️⃣".to_string(),
+        "\u{2028}\u{2029}\u{85}".to_string(),
+        "x".repeat(40_000),
+    ]);
+    for text in &texts {
+        // Mermaid syntax characters would change the chart's meaning: keep them out there.
+        let name: String =
+            text.chars().filter(|c| !matches!(c, ':' | '#' | ';' | '\n' | '\r' | '%' | ',')).collect();
+        let page = format!(
+            "---\ntitle: \"{}\"\n---\n\n# {text}\n\n{text}\n\n| {text} |\n|---|\n| {text} |\n\n`{text}`\n\n```\n{text}\n```\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section {name}\n    {name} :a1, 2026-01-05, 3d\n```\n\n1. **{name}** {text}\n   - {text}\n",
+            name.replace(['"', '\\'], "")
+        );
+        let document = read_bytes(page.as_bytes(), "text.md", None, &options());
+        let options = crate::common::own_language_report(&document.roadmap);
+        let exported = boardpack::report::export::export(&document, &options);
+        let first: String = text.chars().take(12).collect();
+        assert!(
+            exported.as_ref().is_ok_and(|e| e.pdf.starts_with(b"%PDF-")),
+            "{first:?}…: {:?}",
+            exported.err()
+        );
+    }
+}
