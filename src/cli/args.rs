@@ -87,9 +87,11 @@ pub struct CheckArgs {
 /// Options that shape a report.
 #[derive(Debug, Args, Clone)]
 pub struct ReportArgs {
-    /// Language of the report's own words and dates (default: front matter `lang`, else
-    /// detected from the text).
-    #[arg(long, value_name = "da|en")]
+    /// Language of the report's own words and dates: da, en, sv, nb, de, fr, es or nl
+    /// (default: front matter `lang`, else detected from the text; a page in another
+    /// language gets English). A batch uses one language for all its reports: this, else
+    /// the one most of its pages are in.
+    #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
     /// Which report: `report` (the full board report), `minutes` (a compact attachment for
     /// meeting minutes).

@@ -63,10 +63,9 @@ pub fn report_config(args: &crate::cli::args::ReportArgs) -> Result<ReportConfig
         UsageError(format!("--template `{}` is not a template; use `report` or `minutes`", args.template))
     })?;
     let lang = match &args.lang {
-        Some(text) => Some(
-            crate::locale::Lang::parse(text)
-                .ok_or_else(|| UsageError(format!("--lang `{text}` is not supported; use `da` or `en`")))?,
-        ),
+        Some(text) => Some(crate::locale::Lang::parse(text).ok_or_else(|| {
+            UsageError(format!("--lang `{text}` is not supported; use da, en, sv, nb, de, fr, es or nl"))
+        })?),
         None => None,
     };
     let meeting_date = match &args.meeting_date {

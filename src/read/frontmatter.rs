@@ -2,9 +2,8 @@
 //! it off keeping offsets, then read it
 //! into [`Meta`]. Every YAML call of the project sits here, so the parser can be swapped.
 
-use crate::date::{Date, MONTH_NAMES, parse_iso_date};
+use crate::date::{Date, parse_iso_date};
 use crate::diag::{Diagnostic, Span};
-use crate::locale::MONTHS_DA;
 use crate::model::{FrontMatterState, Meta};
 use serde_json::Value;
 
@@ -471,21 +470,90 @@ pub fn scalar_text(value: &Value) -> Option<String> {
 /// Statuses that mean "not final yet", in the languages of our users.
 pub fn is_draft_status(status: &str) -> bool {
     let s = status.trim().to_lowercase();
-    matches!(
-        s.as_str(),
-        "udkast"
-            | "kladde"
-            | "draft"
-            | "wip"
-            | "work in progress"
-            | "utkast"
-            | "entwurf"
-            | "brouillon"
-            | "concept"
-            | "ébauche"
-    ) || s.starts_with("udkast")
-        || s.starts_with("draft")
+    // A qualifier before the word keeps it a draft: "endeligt udkast", "final draft".
+    let s = ["endeligt ", "endelig ", "final ", "slutligt ", "finaler "]
+        .iter()
+        .find_map(|q| s.strip_prefix(q))
+        .map_or(s.clone(), str::to_string);
+    // The word itself, or the word followed by a version or a remark ("Udkast v0.3",
+    // "Draft 2", "Entwurf (Stand 3)"), never a word inside another ("Projet OS2forms").
+    DRAFT_WORDS.iter().any(|word| {
+        s == *word
+            || s.strip_prefix(word).is_some_and(|rest| {
+                rest.starts_with([' ', '-', '(', ':', '.', '_'])
+                    || rest.starts_with(|c: char| c.is_ascii_digit())
+            })
+    })
 }
+
+/// Statuses that mean "not final yet" in the report languages.
+const DRAFT_WORDS: &[&str] = &[
+    // da
+    "udkast",
+    "kladde",
+    "foreløbig",
+    "foreløbigt udkast",
+    "arbejdsdokument",
+    "arbejdsudkast",
+    "under udarbejdelse",
+    "høringsudkast",
+    // en
+    "draft",
+    "wip",
+    "work in progress",
+    "preliminary",
+    "provisional",
+    "working draft",
+    "working document",
+    // sv
+    "utkast",
+    "arbetsmaterial",
+    "arbetsutkast",
+    "preliminär",
+    "preliminärt",
+    "under arbete",
+    "remissutkast",
+    // nb, nn
+    "kladd",
+    "foreløpig",
+    "foreløpig utkast",
+    "arbeidsdokument",
+    "arbeidsutkast",
+    "under arbeid",
+    "høringsutkast",
+    "førebels",
+    // de
+    "entwurf",
+    "vorentwurf",
+    "arbeitsentwurf",
+    "diskussionsentwurf",
+    "arbeitsfassung",
+    "vorläufig",
+    "in bearbeitung",
+    // fr
+    "brouillon",
+    "ébauche",
+    "projet",
+    "version provisoire",
+    "provisoire",
+    "document de travail",
+    "avant-projet",
+    // es
+    "borrador",
+    "versión preliminar",
+    "preliminar",
+    "versión provisional",
+    "documento de trabajo",
+    "en elaboración",
+    // nl
+    "concept",
+    "conceptversie",
+    "ontwerp",
+    "ontwerpversie",
+    "werkversie",
+    "werkdocument",
+    "voorlopig",
+];
 
 /// Reads a document date as people write it in front matter: `2025-08-19` (also with a
 /// time, as Jekyll allows), `19-08-2025`, `19.08.2025`, `19/08/2025`, `19. august 2025`,
@@ -510,19 +578,11 @@ pub fn parse_document_date(text: &str) -> Option<Date> {
 }
 
 fn parse_worded_date(text: &str) -> Option<Date> {
-    let cleaned = text.to_lowercase().replace([',', '.'], " ");
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let month_of = |w: &str| -> Option<u32> {
-        if w.len() < 3 {
-            return None;
-        }
-        MONTH_NAMES
-            .iter()
-            .map(|m| m.to_lowercase())
-            .chain(MONTHS_DA.iter().map(|m| m.to_string()))
-            .position(|m| m.starts_with(w))
-            .map(|i| (i % 12) as u32 + 1)
-    };
+    let cleaned = text.to_lowercase().replace([',', '.'], " ").replace("1er ", "1 ");
+    // "19 de agosto de 2025", "le 1er mars 2025".
+    let words: Vec<&str> =
+        cleaned.split_whitespace().filter(|w| !matches!(*w, "de" | "del" | "le" | "den")).collect();
+    let month_of = |w: &str| crate::locale::month_from_name(w);
     match words.as_slice() {
         [d, m, y] if d.parse::<u32>().is_ok() => Date::new(y.parse().ok()?, month_of(m)?, d.parse().ok()?),
         [m, d, y] => Date::new(y.parse().ok()?, month_of(m)?, d.parse().ok()?),

@@ -132,7 +132,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
     diagnostics.append(&mut body_diagnostics);
     images::resolve_images(&mut parsed.blocks, base_dir, &text, &mut diagnostics);
 
-    let diagrams = parsed
+    let diagrams: Vec<Diagram> = parsed
         .diagrams
         .into_iter()
         .map(|raw| {
@@ -153,7 +153,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
         .lang
         .clone()
         .map(|l| l.to_lowercase())
-        .unwrap_or_else(|| language::detect(&parsed.blocks, &title));
+        .unwrap_or_else(|| language::detect(&parsed.blocks, &diagram_words(&diagrams), &title));
     let source = SourceInfo {
         path: name.to_string(),
         stem,
@@ -275,6 +275,24 @@ pub fn diagram_kind(source: &str) -> String {
         return line.split(|c: char| c.is_whitespace() || c == ';').next().unwrap_or("").to_string();
     }
     String::new()
+}
+
+/// The words of the page's gantt charts (title, sections, task names), for telling its
+/// language: on many roadmap pages they are most of the prose.
+fn diagram_words(diagrams: &[Diagram]) -> String {
+    let mut words = String::new();
+    for timeline in diagrams.iter().filter_map(|d| d.gantt.as_ref()) {
+        words.push_str(&timeline.title);
+        for section in &timeline.sections {
+            words.push(' ');
+            words.push_str(&section.name);
+        }
+        for task in &timeline.tasks {
+            words.push(' ');
+            words.push_str(&task.name);
+        }
+    }
+    words
 }
 
 fn first_heading(blocks: &[Block]) -> Option<String> {

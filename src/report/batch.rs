@@ -157,6 +157,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
     let names = output_names(&read);
     let quarters = config.quarters.clone();
     let mut jobs = Vec::new();
+    let lang = batch_lang(config, read.iter().flatten());
     for (i, document) in read.iter().enumerate() {
         let (Some(document), Some(name)) = (document, &names[i]) else { continue };
         match &quarters {
@@ -165,7 +166,6 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
             }
             Some(list) => {
                 for &q in list {
-                    let lang = view::choose_lang(config.report.lang, &document.roadmap);
                     if view::quarter::build(&document.roadmap, q, lang).empty {
                         results[i].quiet_quarters.push(q.to_string());
                         continue;
@@ -191,7 +191,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
         let group_jobs: Vec<&Job> = jobs.iter().filter(|j| j.quarter == group).collect();
         let outcomes = in_parallel(&group_jobs, config.jobs, |job| {
             let outcome = match &read[job.doc] {
-                Some(document) => make_one(document, job, config, progress),
+                Some(document) => make_one(document, job, config, lang, progress),
                 None => Err("not read".to_string()),
             };
             render::evict_cache();
@@ -225,7 +225,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
                 None => format!("{PACK_NAME}.pdf"),
             };
             let path = config.out_dir.join(name);
-            match make_pack(&members, group, config, &path) {
+            match make_pack(&members, group, config, lang, &path) {
                 Ok(written) => packs.push(written),
                 Err(error) => progress.problem(&format!("{}: {error}", path.display())),
             }
@@ -314,10 +314,12 @@ fn make_one(
     document: &Document,
     job: &Job,
     config: &BatchConfig,
+    lang: crate::locale::Lang,
     progress: &dyn Progress,
 ) -> Result<(Written, render::Pages), String> {
     output::check_target(&job.path, &inputs(config)).map_err(|e| e.to_string())?;
-    let options = config.report.options_for(&document.roadmap, job.quarter);
+    let options =
+        crate::view::ReportOptions { lang, ..config.report.options_for(&document.roadmap, job.quarter) };
     let (exported, laid_out) = export::export_laid_out(document, &options).map_err(|e| e.to_string())?;
     output::write_atomic(&job.path, &exported.pdf).map_err(|e| e.to_string())?;
     // Rendering may find more (characters without a glyph): show those, once per document.
@@ -342,6 +344,7 @@ fn make_pack(
     members: &[(&Document, usize, render::Pages)],
     quarter: Option<Quarter>,
     config: &BatchConfig,
+    lang: crate::locale::Lang,
     path: &Path,
 ) -> Result<Written, String> {
     output::check_target(path, &inputs(config)).map_err(|e| e.to_string())?;
@@ -355,7 +358,6 @@ fn make_pack(
             pages: *pages,
         })
         .collect();
-    let lang = pack_lang(config, members.iter().map(|(d, _, _)| *d));
     let mut pack = view::pack::build(entries, quarter, lang, config.read.today);
     // The contents list page numbers that depend on the cover's own length.
     let draft = render::compile_cover(&pack).map_err(|e| e.to_string())?;
@@ -375,15 +377,21 @@ fn make_pack(
     })
 }
 
-/// `--lang`, else the language most of the pack's documents are in.
-fn pack_lang<'a>(config: &BatchConfig, docs: impl Iterator<Item = &'a Document>) -> crate::locale::Lang {
-    let mut danish = 0;
-    let mut total = 0;
+/// `--lang`, else the language most of the documents are in (the first of those most
+/// common, in input order, on a tie): one language for every report of a batch, so that a
+/// board pack reads in one language from cover to cover.
+fn batch_lang<'a>(config: &BatchConfig, docs: impl Iterator<Item = &'a Document>) -> crate::locale::Lang {
+    if let Some(lang) = config.report.lang {
+        return lang;
+    }
+    let mut counts: Vec<(crate::locale::Lang, usize)> = Vec::new();
     for d in docs {
-        total += 1;
-        if view::choose_lang(config.report.lang, &d.roadmap) == crate::locale::Lang::Da {
-            danish += 1;
+        let lang = view::choose_lang(None, &d.roadmap);
+        match counts.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((lang, 1)),
         }
     }
-    if danish * 2 >= total.max(1) { crate::locale::Lang::Da } else { crate::locale::Lang::En }
+    let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    counts.into_iter().find(|(_, n)| *n == most).map_or(crate::locale::Lang::En, |(l, _)| l)
 }

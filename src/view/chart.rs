@@ -331,15 +331,11 @@ fn raw_or_dash(raw: Option<&str>) -> String {
 fn reason_text(code: &str, message: &str, task: &Task, lang: Lang) -> String {
     let raw_start = task.raw.start.as_deref().unwrap_or("").trim();
     let line = format!("{} {}", lang.label("line"), task.line);
-    let (da, en) = match code {
+    match code {
         crate::gantt::codes::INVALID_DATE => {
-            (format!("ugyldig startdato {raw_start}"), format!("invalid start date {raw_start}"))
+            format!("{} {raw_start}, {line}", lang.label("invalid-start-date"))
         }
-        _ => (message.to_string(), message.to_string()),
-    };
-    match lang {
-        Lang::Da => format!("{da}, {line}"),
-        Lang::En => format!("{en}, {line}"),
+        _ => format!("{message}, {line}"),
     }
 }
 

@@ -106,6 +106,9 @@ pub struct Header {
     pub running_status: Option<String>,
     /// A long author list (several organisations) gets a row of its own.
     pub long_author: bool,
+    /// The status in the title block's metadata: the page's own words, unless they only
+    /// say "draft" (the badge says that, in the report's language, as the draft mark does).
+    pub status_shown: Option<String>,
     /// Whether the title is a PDF bookmark: not when it is longer than a PDF string may be.
     pub bookmarked: bool,
     /// The metadata values are too long to stand side by side on a portrait page: they
@@ -257,7 +260,7 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
     let kind = match (options.template, options.quarter) {
         (Template::Minutes, _) => lang.label("attachment"),
         (_, Some(_)) => lang.label("quarter-report"),
-        _ => "Roadmap",
+        _ => lang.label("roadmap"),
     };
     eyebrow.push(kind.to_uppercase());
     let subtitle = match (options.template, options.quarter) {
@@ -272,7 +275,8 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
     let meeting_date = options.meeting_date.map(|d| lang.long_date(d));
     let chars = |v: &Option<String>| v.as_deref().map_or(0, |v| v.chars().count());
     let long_author = chars(&meta.author) > META_ROW_CHARS;
-    let status_in_row = if meta.draft { 0 } else { chars(&meta.status) };
+    let status_shown = meta.status.clone().filter(|s| !(meta.draft && only_says_draft(s)));
+    let status_in_row = chars(&status_shown);
     let author_in_row = if long_author { 0 } else { chars(&meta.author) };
     let meta_chars = chars(&meta.parent)
         + author_in_row
@@ -301,13 +305,19 @@ fn header(roadmap: &Roadmap, options: &ReportOptions) -> Header {
         meeting_date,
         subtitle,
         running_title: label::shortened(&roadmap.title, RUNNING_TITLE_CHARS),
-        running_status: meta.status.as_deref().map(|s| label::shortened(s, RUNNING_STATUS_CHARS)),
+        running_status: if meta.draft {
+            Some(lang.label("draft").to_string())
+        } else {
+            meta.status.as_deref().map(|s| label::shortened(s, RUNNING_STATUS_CHARS))
+        },
+        status_shown: status_shown.as_deref().map(label::breakable),
     }
 }
 
 fn pdf_info(roadmap: &Roadmap, header: &Header, options: &ReportOptions) -> PdfInfo {
     let lang = options.lang;
-    let mut description = format!("Roadmap · {} {}", lang.label("status-as-of"), header.as_of);
+    let mut description =
+        format!("{} · {} {}", lang.label("roadmap"), lang.label("status-as-of"), header.as_of);
     if let Some(q) = options.quarter {
         description = format!("{} · {}", lang.quarter(q), description);
     }
@@ -323,6 +333,17 @@ fn pdf_info(roadmap: &Roadmap, header: &Header, options: &ReportOptions) -> PdfI
         keywords,
         date: [today.year().max(0) as u32, today.month(), today.day()],
     }
+}
+
+/// Whether a status is nothing but a draft word, in any report language (`Udkast`,
+/// `draft`, `Entwurf`): a badge in the report's language says as much.
+fn only_says_draft(status: &str) -> bool {
+    let folded = status.trim().trim_end_matches(['.', '!']).to_lowercase();
+    Lang::ALL.iter().any(|l| l.label("draft").to_lowercase() == folded)
+        || matches!(
+            folded.as_str(),
+            "kladde" | "wip" | "work in progress" | "brouillon" | "ébauche" | "concept"
+        )
 }
 
 /// A text for the PDF's metadata, which PDF/A limits in length: at most

@@ -59,6 +59,7 @@ pub fn build(entries: Vec<PackEntry>, quarter: Option<Quarter>, lang: Lang, toda
         subtitle: None,
         long_author: false,
         bookmarked: true,
+        status_shown: None,
         meta_in_grid: false,
     };
     let pdf = PdfInfo {
