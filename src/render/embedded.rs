@@ -11,6 +11,7 @@ pub static TEMPLATES: &[(&str, &str)] = &[
     ("/report.typ", include_str!("../../templates/report.typ")),
     ("/minutes.typ", include_str!("../../templates/minutes.typ")),
     ("/pack.typ", include_str!("../../templates/pack.typ")),
+    ("/pack-numbers.typ", include_str!("../../templates/pack-numbers.typ")),
     ("/lib/report-body.typ", include_str!("../../templates/lib/report-body.typ")),
     ("/lib/theme.typ", include_str!("../../templates/lib/theme.typ")),
     ("/lib/richtext.typ", include_str!("../../templates/lib/richtext.typ")),

@@ -27,7 +27,7 @@ use typst::model::HeadingElem;
 use typst_layout::Page;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
-use world::{DATA_PATH, MODEL_PATH, PACK_PATH, ReportWorld, file_id, path_of};
+use world::{DATA_PATH, MODEL_PATH, NUMBERS_PATH, PACK_PATH, ReportWorld, file_id, path_of};
 
 /// Why a report could not be made. Every variant except `Image` is boardpack's own bug.
 #[derive(Debug)]
@@ -110,14 +110,24 @@ fn set_info(document: &mut PagedDocument, pdf: &PdfInfo) {
 }
 
 /// The cover's pages followed by every report's pages, as one document. Reports keep
-/// their own page furniture ("Side 1 af 2"); nothing is laid out again.
-pub fn combine(cover: LaidOut, reports: &[&Pages]) -> LaidOut {
+/// their own page furniture ("Side 1 af 2"); nothing is laid out again. Every page gets
+/// the pack's own number (`label` and "5 / 36" at its top right), so that the printed
+/// numbers are those of the contents.
+pub fn combine(cover: LaidOut, reports: &[&Pages], label: &str, today: Date) -> Result<LaidOut, RenderError> {
     let fallbacks = cover.1;
     let mut cover = cover.0;
     let info = std::mem::take(cover.info_mut());
-    let pages: EcoVec<Page> =
+    let mut pages: Vec<Page> =
         cover.pages().iter().cloned().chain(reports.iter().flat_map(|p| p.0.iter().cloned())).collect();
-    LaidOut(PagedDocument::new(pages, info), fallbacks)
+    let sizes: Vec<[f64; 2]> =
+        pages.iter().map(|p| [p.frame.width().to_pt(), p.frame.height().to_pt()]).collect();
+    let numbers = serde_json::json!({ "label": label, "pages": sizes });
+    let numbers = serde_json::to_vec(&numbers).map_err(|e| RenderError::Data(e.to_string()))?;
+    let overlay = compile_template("/pack-numbers.typ", &[(NUMBERS_PATH, numbers)], &[], today, fonts::bundled())?;
+    for (page, number) in pages.iter_mut().zip(overlay.pages()) {
+        page.frame.push_frame(typst::layout::Point::zero(), number.frame.clone());
+    }
+    Ok(LaidOut(PagedDocument::new(pages.into_iter().collect::<EcoVec<Page>>(), info), fallbacks))
 }
 
 /// A report's laid-out pages, as a board pack keeps them until the pack is written: a

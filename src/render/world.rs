@@ -18,6 +18,7 @@ use typst::{Library, LibraryExt, World};
 pub const DATA_PATH: &str = "/data/report.json";
 pub const PACK_PATH: &str = "/data/pack.json";
 pub const MODEL_PATH: &str = "/data/roadmap.json";
+pub const NUMBERS_PATH: &str = "/data/numbers.json";
 
 /// A virtual path as a file id. Only called with our own constant-like paths.
 pub fn file_id(path: &str) -> Option<FileId> {

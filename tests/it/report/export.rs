@@ -135,13 +135,27 @@ fn a_board_pack_is_an_unnumbered_cover_then_every_report_page_with_bookmarks() {
     let mut pack = view::pack::build(entries, Some(quarter), Lang::Da, crate::common::today());
     view::pack::number_pages(&mut pack.entries, 1);
     let cover = render::compile_cover(&pack).unwrap_or_else(|e| panic!("{e}"));
-    let combined = render::combine(cover, &kept.iter().collect::<Vec<_>>());
+    let label = pack.cover.header.title.clone();
+    let combined = render::combine(cover, &kept.iter().collect::<Vec<_>>(), &label, crate::common::today())
+        .unwrap_or_else(|e| panic!("{e}"));
     let texts = inspect::page_texts(&combined);
-    assert_eq!(texts.len(), 1 + report_texts.len());
+    let total = texts.len();
+    assert_eq!(total, 1 + report_texts.len());
     assert!(texts[0].contains("Styregruppepakke K1 2026") && !texts[0].contains("Side"), "{}", texts[0]);
-    // The reports' pages are the ones laid out for their own PDFs, furniture included.
-    assert_eq!(texts[1..], report_texts[..]);
+    // The reports' pages are the ones laid out for their own PDFs, furniture included,
+    // and every page carries the pack's own number, as the contents count.
+    for (i, text) in texts.iter().enumerate() {
+        let number = format!("{} / {total}", i + 1);
+        assert!(text.contains(&number), "page {}: no {number}: {text}", i + 1);
+        if i > 0 {
+            assert!(text.starts_with(report_texts[i - 1].as_str()), "page {}", i + 1);
+        }
+    }
     assert!(texts[1].contains("Side 1 af"), "{}", texts[1]);
+    for entry in &pack.entries {
+        let first = &texts[entry.page - 1];
+        assert!(first.contains(&format!("{} / {total}", entry.page)), "the contents point at the printed number");
+    }
     let pdf = render::combined_pdf(&combined, crate::common::today(), true).unwrap_or_else(|e| panic!("{e}"));
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"/Outlines"), "the reports' titles are the pack's bookmarks");
