@@ -409,6 +409,21 @@ impl Inline {
         out
     }
 
+    /// The words of a run of inlines without images' descriptions: a heading that is only
+    /// a badge (`# ![build passing](…)`) has none.
+    pub fn words_only(inlines: &[Inline]) -> String {
+        let kept: Vec<Inline> =
+            inlines.iter().filter(|i| !matches!(i, Inline::Image { .. })).cloned().collect();
+        let mut out = String::new();
+        for inline in &kept {
+            match inline {
+                Inline::Link { content, .. } => out.push_str(&Inline::words_only(content)),
+                other => other.push_plain(&mut out),
+            }
+        }
+        out
+    }
+
     fn push_plain(&self, out: &mut String) {
         match self {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),

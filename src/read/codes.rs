@@ -32,6 +32,8 @@ pub mod liquid {
 
 /// Markdown structure and the containers around diagrams.
 pub mod markdown {
+    pub const GANTT_OUTSIDE_FENCE: &str = "markdown::gantt-outside-fence";
+    pub const UNLABELLED_GANTT: &str = "markdown::unlabelled-gantt";
     pub const LONG_URL: &str = "markdown::long-url";
     pub const RAW_HTML: &str = "markdown::raw-html";
     pub const TOO_DEEP: &str = "markdown::too-deep";

@@ -519,7 +519,35 @@ impl Builder<'_> {
             }
         }
         let lang = code.info.as_deref().and_then(|i| i.split_whitespace().next()).map(str::to_string);
+        self.warn_unlabelled_gantt(lang.as_deref(), &code.text, &code.range);
         self.push_block(Block::Code { lang, text: code.text, line });
+    }
+
+    /// A code block that holds a gantt chart but is not marked as Mermaid (```` ``` ```` or
+    /// ```` ```text ````, an indented block, VuePress Theme Hope's ```` ```gantt ````) is
+    /// shown as code: say so where it starts, and how to make it a chart.
+    fn warn_unlabelled_gantt(&mut self, lang: Option<&str>, text: &str, range: &Range<usize>) {
+        let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("%%")).unwrap_or("");
+        let looks_like_gantt = first == "gantt"
+            || (lang == Some("gantt") && text.lines().any(|l| l.trim_start().starts_with("section ")))
+            || (first.starts_with("dateFormat")
+                && text.lines().any(|l| l.trim_start().starts_with("section ")));
+        if !looks_like_gantt {
+            return;
+        }
+        let hint = if lang == Some("gantt") {
+            "VuePress Theme Hope's ```gantt shorthand is not read: write ```mermaid on the opening line and `gantt` as the chart's first line"
+        } else {
+            "write ```mermaid on the opening line of the block (and `gantt` as the chart's first line)"
+        };
+        self.diagnostics.push(
+            Diagnostic::warning(
+                crate::read::codes::markdown::UNLABELLED_GANTT,
+                "this code block holds a gantt chart but is not marked as Mermaid, so the report shows it as code",
+            )
+            .with_span(Span::at(range.start, 0))
+            .with_hint(hint),
+        );
     }
 
     /// Warns when a fenced block runs to the end of its container without a closing fence.

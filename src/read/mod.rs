@@ -131,6 +131,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
     relocate(&mut body_diagnostics, &to_page);
     diagnostics.append(&mut body_diagnostics);
     images::resolve_images(&mut parsed.blocks, base_dir, &text, &mut diagnostics);
+    warn_gantt_outside_fences(&parsed.blocks, &text, &index, &mut diagnostics);
 
     let diagrams: Vec<Diagram> = parsed
         .diagrams
@@ -148,6 +149,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
         .clone()
         .filter(|t| !t.trim().is_empty())
         .or_else(|| first_heading(&parsed.blocks))
+        .or_else(|| first_chart_title(&diagrams))
         .unwrap_or_else(|| stem.clone());
     let lang = meta
         .lang
@@ -295,13 +297,49 @@ fn diagram_words(diagrams: &[Diagram]) -> String {
     words
 }
 
+/// A gantt chart written as plain text (no fence around it) is read as a paragraph: say
+/// so at its first line, and how to make it a chart.
+fn warn_gantt_outside_fences(
+    blocks: &[Block],
+    text: &str,
+    index: &LineIndex,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for block in blocks {
+        let Block::Paragraph { content, line } = block else { continue };
+        let words = Inline::plain(content);
+        let words = words.trim_start();
+        if words.starts_with("gantt") && (words.contains("dateFormat") || words.contains("section ")) {
+            let start = index.line_start(*line).unwrap_or(0);
+            let mut d = Diagnostic::warning(
+                codes::markdown::GANTT_OUTSIDE_FENCE,
+                "this paragraph is a gantt chart written without a code fence, so the report shows it as text",
+            )
+            .with_span(Span::at(start, 0))
+            .with_hint("put ```mermaid on the line before `gantt` and ``` on the line after the chart");
+            index.locate(text, std::slice::from_mut(&mut d));
+            diagnostics.push(d);
+        }
+    }
+}
+
+/// The page's first level-1 heading that has words (a heading of badges has none).
 fn first_heading(blocks: &[Block]) -> Option<String> {
     blocks.iter().find_map(|b| match b {
         Block::Heading { level: 1, content, .. } => {
-            Some(Inline::plain(content).trim().to_string()).filter(|t| !t.is_empty())
+            Some(Inline::words_only(content).trim().to_string()).filter(|t| !t.is_empty())
         }
         _ => None,
     })
+}
+
+/// The `title` of the page's first gantt chart that has one.
+fn first_chart_title(diagrams: &[Diagram]) -> Option<String> {
+    diagrams
+        .iter()
+        .filter_map(|d| d.gantt.as_ref())
+        .map(|t| t.title.trim().to_string())
+        .find(|t| !t.is_empty())
 }
 
 /// The file name without its extension, reduced to characters safe in file names.

@@ -123,7 +123,8 @@ pub fn combine(cover: LaidOut, reports: &[&Pages], label: &str, today: Date) -> 
         pages.iter().map(|p| [p.frame.width().to_pt(), p.frame.height().to_pt()]).collect();
     let numbers = serde_json::json!({ "label": label, "pages": sizes });
     let numbers = serde_json::to_vec(&numbers).map_err(|e| RenderError::Data(e.to_string()))?;
-    let overlay = compile_template("/pack-numbers.typ", &[(NUMBERS_PATH, numbers)], &[], today, fonts::bundled())?;
+    let overlay =
+        compile_template("/pack-numbers.typ", &[(NUMBERS_PATH, numbers)], &[], today, fonts::bundled())?;
     for (page, number) in pages.iter_mut().zip(overlay.pages()) {
         page.frame.push_frame(typst::layout::Point::zero(), number.frame.clone());
     }

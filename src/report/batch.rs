@@ -364,7 +364,8 @@ fn make_pack(
     view::pack::number_pages(&mut pack.entries, render::readback::page_count(&draft));
     let cover = render::compile_cover(&pack).map_err(|e| e.to_string())?;
     let reports: Vec<&render::Pages> = members.iter().map(|(_, _, pages)| pages).collect();
-    let combined = render::combine(cover, &reports, &pack.cover.header.title, config.read.today).map_err(|e| e.to_string())?;
+    let combined = render::combine(cover, &reports, &pack.cover.header.title, config.read.today)
+        .map_err(|e| e.to_string())?;
     let archival = render::readback::missing_glyphs(&combined).is_empty();
     let pdf = render::combined_pdf(&combined, config.read.today, archival).map_err(|e| e.to_string())?;
     output::write_atomic(path, &pdf).map_err(|e| e.to_string())?;

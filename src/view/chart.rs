@@ -27,6 +27,21 @@ pub struct Chart {
     /// How tightly rows are packed: 0 (roomy) to 2 (dense), so that long charts fit more
     /// rows on a page; the type size stays.
     pub density: u8,
+    /// What the legend explains: only what the chart shows.
+    pub legend: Legend,
+}
+
+/// The kinds of marks a chart draws, so that its legend lists those and no others.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct Legend {
+    pub done: bool,
+    pub active: bool,
+    pub planned: bool,
+    pub crit: bool,
+    pub milestone: bool,
+    pub undated: bool,
+    pub today: bool,
+    pub marker: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -213,7 +228,22 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
         13..=20 => 1,
         _ => 2,
     };
+    let mut legend = Legend { today: today_line.is_some(), marker: !markers.is_empty(), ..Legend::default() };
+    for row in lanes.iter().flat_map(|l| &l.rows) {
+        match row.kind {
+            "milestone" => legend.milestone = true,
+            "unplaced" => legend.undated = true,
+            _ => match row.status {
+                TaskStatus::Done => legend.done = true,
+                TaskStatus::Active => legend.active = true,
+                TaskStatus::Planned => legend.planned = true,
+                TaskStatus::Undated => legend.undated = true,
+            },
+        }
+        legend.crit |= row.crit;
+    }
     Some(Chart {
+        legend,
         density,
         diagram,
         title: super::label::breakable(timeline.title.trim()),

@@ -154,7 +154,10 @@ fn a_board_pack_is_an_unnumbered_cover_then_every_report_page_with_bookmarks() {
     assert!(texts[1].contains("Side 1 af"), "{}", texts[1]);
     for entry in &pack.entries {
         let first = &texts[entry.page - 1];
-        assert!(first.contains(&format!("{} / {total}", entry.page)), "the contents point at the printed number");
+        assert!(
+            first.contains(&format!("{} / {total}", entry.page)),
+            "the contents point at the printed number"
+        );
     }
     let pdf = render::combined_pdf(&combined, crate::common::today(), true).unwrap_or_else(|e| panic!("{e}"));
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);

@@ -1,0 +1,32 @@
+//! Titles and furniture: where a page's title comes from, and a legend that explains only
+//! what its chart draws.
+
+use crate::common::{read_options, report_options};
+use boardpack::locale::Lang;
+use boardpack::read::read_bytes;
+use boardpack::view;
+
+const CHART: &str = "```mermaid\ngantt\n    title Plan for the new portal\n    dateFormat YYYY-MM-DD\n    section Build\n    Design :a1, 2027-01-04, 10d\n    Launch :milestone, m1, 2027-02-01, 0d\n```\n";
+
+#[test]
+fn a_page_without_front_matter_takes_its_heading_then_its_chart_title_then_its_file_name() {
+    let title =
+        |page: &str| read_bytes(page.as_bytes(), "docs/portal-plan.md", None, &read_options()).roadmap.title;
+    assert_eq!(title(&format!("# The portal\n\n{CHART}")), "The portal");
+    // A heading that is only a badge has no words: the chart's title is the title.
+    assert_eq!(title(&format!("# ![build passing](badge.svg)\n\n{CHART}")), "Plan for the new portal");
+    assert_eq!(title("Some text without a heading.\n"), "portal-plan");
+}
+
+#[test]
+fn the_legend_lists_only_what_the_chart_draws() {
+    let document = read_bytes(format!("# P\n\n{CHART}").as_bytes(), "p.md", None, &read_options());
+    let data = view::build(&document.roadmap, &report_options(Lang::En));
+    let legend = data.charts[0].legend;
+    // As of 15 February 2026 everything is planned; a milestone, no critical task, no
+    // marker, and the as-of line falls before the chart.
+    assert!(legend.planned && legend.milestone);
+    assert!(
+        !legend.done && !legend.active && !legend.crit && !legend.marker && !legend.undated && !legend.today
+    );
+}
