@@ -278,8 +278,15 @@ pub struct Task {
     pub raw: RawTask,
     /// Why this task could not be dated (it is still shown), with the diagnostic code.
     pub problem: Option<TaskProblem>,
-    /// Status as of `Roadmap::today`; filled by `transform::status`.
+    /// Status as of `Roadmap::today`; filled by `read::status`.
     pub status: TaskStatus,
+    /// Why its dates are in doubt although it is drawn (the codes of the warnings about
+    /// it: a start that fell back to "today", an end before its start, a date the browser
+    /// read as another day, a milestone given a period, a name cut by a colon). Reports
+    /// say so in plain words, and such a task does not decide which quarters a page
+    /// belongs to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<&'static str>,
     /// 1-based line of the task in the source file.
     pub line: usize,
     #[serde(skip)]

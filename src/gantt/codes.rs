@@ -42,6 +42,7 @@ pub const UNTIL_OVERSHOOT: &str = "gantt::until-overshoot";
 pub const EMPTY: &str = "gantt::empty";
 pub const AFTER_ORDER: &str = "gantt::after-order";
 pub const END_BEFORE_START: &str = "gantt::end-before-start";
+pub const MILESTONE_RANGE: &str = "gantt::milestone-range";
 pub const TIME_ONLY_FORMAT: &str = "gantt::time-only-format";
 pub const TIMESTAMP_START: &str = "gantt::timestamp-start";
 pub const HTML_ENTITY: &str = "gantt::html-entity";

@@ -61,7 +61,8 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
         now,
         today,
     };
-    let out = schedule::resolve(&m.text, &tasks_in, &settings);
+    let mut out = schedule::resolve(&m.text, &tasks_in, &settings);
+    attach_doubts(&mut out.tasks, &out.diags);
     pdiags.extend(out.diags);
     link_clicks(&mut tl, &clicks, &out.ids, &mut pdiags);
     // Settings with Mermaid's effective values.
@@ -106,6 +107,30 @@ pub fn resolve(text: &str, today: Date) -> (Timeline, Vec<Diagnostic>) {
     }
     diags.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     (tl, diags)
+}
+
+/// The warnings that put a drawn task's dates in doubt, attached to the task whose
+/// statement they point into.
+fn attach_doubts(tasks: &mut [crate::model::Task], diags: &[Diagnostic]) {
+    for d in diags {
+        let doubt = match d.code {
+            // Only when every id is unknown: the start is then "today".
+            codes::UNKNOWN_ID if d.message.contains("uses today") => d.code,
+            codes::END_BEFORE_START
+            | codes::COLON_IN_NAME
+            | codes::DATE_FALLBACK
+            | codes::ZERO_LENGTH
+            | codes::MILESTONE_RANGE => d.code,
+            _ => continue,
+        };
+        let Some(span) = d.span else { continue };
+        if let Some(task) = tasks.iter_mut().find(|t| t.span.start <= span.start && span.start <= t.span.end)
+            && task.problem.is_none()
+            && !task.doubts.contains(&doubt)
+        {
+            task.doubts.push(doubt);
+        }
+    }
 }
 
 /// What the chart's statements say, as read in order (before any task is dated).

@@ -1179,6 +1179,23 @@ impl Chart<'_> {
                     .with_hint("check the end date or duration"),
                 );
             }
+            // A milestone is one moment: Mermaid draws a period's milestone at its middle.
+            if d.flags.milestone && en - st > MS_PER_DAY {
+                diags.push(
+                    Diagnostic::warning(
+                        codes::MILESTONE_RANGE,
+                        format!(
+                            "{} is a milestone but is given a period ({} to {}); Mermaid draws it at the middle, {}",
+                            label(i),
+                            dates::show(st),
+                            dates::show(en),
+                            dates::show(st + (en - st) / 2)
+                        ),
+                    )
+                    .with_span(span_of(&er))
+                    .with_hint("give a milestone its date and `0d`, e.g. `milestone, m1, 2026-03-01, 0d`"),
+                );
+            }
             let shifted = set.calendar.active()
                 && !d.manual
                 && sim.shift_cache[i].is_some_and(|((a, b), _)| (b - a) >= MS_PER_DAY);
@@ -1321,6 +1338,7 @@ impl Chart<'_> {
                 },
                 problem: problems[i].clone(),
                 status: TaskStatus::default(),
+                doubts: Vec::new(),
                 line: 0,
                 span: Span::new(ts.name.start.min(ts.data.start), ts.data.end),
             });

@@ -21,6 +21,8 @@ pub struct Chart {
     pub markers: Vec<Marker>,
     /// Tasks that have no place on the axis, with the reason.
     pub unplaced: Vec<Unplaced>,
+    /// Tasks drawn with dates in doubt, with the reason in plain words.
+    pub doubts: Vec<Doubtful>,
     pub summary: Summary,
     /// Set for a cropped chart (a quarter with context): the highlighted part.
     pub window: Option<Highlight>,
@@ -76,6 +78,8 @@ pub struct Row {
     pub status: TaskStatus,
     pub crit: bool,
     pub note: Option<String>,
+    /// Why the bar's dates are in doubt, in plain words, when they are.
+    pub doubt: Option<String>,
     pub start_text: String,
     pub end_text: String,
 }
@@ -92,6 +96,13 @@ pub struct Unplaced {
     pub name: String,
     pub section: String,
     pub reason: String,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Doubtful {
+    pub name: String,
+    pub text: String,
     pub line: usize,
 }
 
@@ -157,6 +168,7 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
     let mut summary = Summary::default();
     let mut lanes = Vec::new();
     let mut unplaced = Vec::new();
+    let mut doubts = Vec::new();
     for (index, section) in timeline.sections.iter().enumerate() {
         let mut rows = Vec::new();
         for &t in &section.tasks {
@@ -170,6 +182,13 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
             }
             count(&mut summary, task);
             let row = row(t, task, &axis, lang);
+            if let Some(text) = &row.doubt {
+                doubts.push(Doubtful {
+                    name: super::label::breakable(&task.name),
+                    text: text.clone(),
+                    line: task.line,
+                });
+            }
             if row.kind == "unplaced" {
                 unplaced.push(Unplaced {
                     name: super::label::breakable(&task.name),
@@ -243,6 +262,7 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
         legend.crit |= row.crit;
     }
     Some(Chart {
+        doubts,
         legend,
         density,
         diagram,
@@ -320,6 +340,7 @@ fn row(index: usize, task: &Task, axis: &Axis, lang: Lang) -> Row {
         status: task.status,
         crit: task.flags.crit,
         note: None,
+        doubt: doubt_text(task, lang),
         start_text,
         end_text,
     };
@@ -358,15 +379,45 @@ fn raw_or_dash(raw: Option<&str>) -> String {
 
 /// A reader-facing reason for an undated task, in the report's language where we know
 /// the problem, with the source line.
-fn reason_text(code: &str, message: &str, task: &Task, lang: Lang) -> String {
+fn reason_text(code: &str, _message: &str, task: &Task, lang: Lang) -> String {
+    use crate::gantt::codes;
     let raw_start = task.raw.start.as_deref().unwrap_or("").trim();
     let line = format!("{} {}", lang.label("line"), task.line);
-    match code {
-        crate::gantt::codes::INVALID_DATE => {
-            format!("{} {raw_start}, {line}", lang.label("invalid-start-date"))
+    // Plain words for a board, never the JavaScript error Mermaid would show.
+    let why = match code {
+        codes::INVALID_DATE | codes::MISPLACED_TAG => {
+            format!("{} {raw_start}", lang.label("invalid-start-date"))
         }
-        _ => format!("{message}, {line}"),
-    }
+        codes::TAGS_ONLY => lang.label("reason-tags-only").to_string(),
+        codes::TOO_MANY_FIELDS => lang.label("reason-too-many-fields").to_string(),
+        codes::NO_PREVIOUS_TASK => lang.label("reason-no-previous-task").to_string(),
+        codes::DATE_OUT_OF_RANGE => lang.label("reason-out-of-range").to_string(),
+        codes::UNSUPPORTED_FORMAT => lang.label("reason-unreadable-format").to_string(),
+        codes::EXCLUDES_EXHAUSTED => lang.label("reason-no-working-days").to_string(),
+        codes::DEPENDS_ON_UNDATED => lang.label("reason-depends-on-undated").to_string(),
+        codes::CYCLE => lang.label("reason-cycle").to_string(),
+        codes::CHAIN_TOO_DEEP => lang.label("reason-chain-too-deep").to_string(),
+        _ => lang.label("reason-undated").to_string(),
+    };
+    format!("{why}, {line}")
+}
+
+/// Why a drawn task's dates are in doubt, in plain words in the report's language.
+pub fn doubt_text(task: &Task, lang: Lang) -> Option<String> {
+    use crate::gantt::codes;
+    let words: Vec<&str> = task
+        .doubts
+        .iter()
+        .map(|code| match *code {
+            codes::UNKNOWN_ID => lang.label("doubt-unknown-after"),
+            codes::END_BEFORE_START => lang.label("doubt-end-before-start"),
+            codes::DATE_FALLBACK => lang.label("doubt-date-fallback"),
+            codes::ZERO_LENGTH => lang.label("doubt-zero-length"),
+            codes::MILESTONE_RANGE => lang.label("doubt-milestone-range"),
+            _ => lang.label("doubt-colon-in-name"),
+        })
+        .collect();
+    (!words.is_empty()).then(|| format!("{}, {} {}", words.join("; "), lang.label("line"), task.line))
 }
 
 fn date_text(t: DateTime, lang: Lang) -> String {

@@ -160,6 +160,8 @@ pub struct TrackView {
 #[derive(Clone, Debug, Serialize)]
 pub struct TaskLine {
     pub name: String,
+    /// Its dates are in doubt (see the chart's note on them).
+    pub doubt: bool,
     pub start: String,
     pub end: String,
     pub status: TaskStatus,
@@ -490,6 +492,7 @@ fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
         TaskStatus::Undated => lang.label("undated"),
     };
     TaskLine {
+        doubt: !task.doubts.is_empty(),
         name: label::breakable(&task.name),
         start,
         end,

@@ -40,6 +40,9 @@ pub struct QuarterTask {
     pub status: TaskStatus,
     pub status_label: &'static str,
     pub kind: &'static str,
+    /// Its dates are in doubt: listed with a mark, and it does not make the quarter one
+    /// with activity.
+    pub doubt: bool,
 }
 
 /// How a dated item meets the quarter `[start, end)`.
@@ -141,11 +144,14 @@ pub fn build(roadmap: &Roadmap, quarter: Quarter, lang: Lang) -> QuarterView {
             }
         }
     }
-    view.empty = view.ongoing.is_empty()
-        && view.starting.is_empty()
-        && view.ending.is_empty()
-        && view.within.is_empty()
-        && view.markers.is_empty();
+    // Tasks whose dates are in doubt (a start that fell back to "today") do not make a
+    // quarter one with activity.
+    let sure = |items: &[QuarterTask]| items.iter().any(|t| !t.doubt);
+    view.empty = !(sure(&view.ongoing)
+        || sure(&view.starting)
+        || sure(&view.ending)
+        || sure(&view.within)
+        || sure(&view.markers));
     view
 }
 
@@ -174,5 +180,6 @@ fn quarter_task(task: &Task, section: &str, kind: &'static str, lang: Lang) -> Q
         status: task.status,
         status_label,
         kind,
+        doubt: !task.doubts.is_empty(),
     }
 }

@@ -1,5 +1,6 @@
 //! The view stage: the data each template reads.
 
+mod doubts;
 mod end_dates;
 mod furniture;
 mod quarter;
