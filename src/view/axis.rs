@@ -244,9 +244,9 @@ fn cells(unit: Unit, start: i64, end: i64, width_mm: f64, lang: Lang, is_context
     out
 }
 
-/// Roughly how wide a label is at the axis' type size, in millimetres.
+/// Roughly how wide a label is at the axis' type size (7 pt), in millimetres.
 fn text_mm(text: &str) -> f64 {
-    text.chars().count() as f64 * 1.35 + 1.0
+    text.chars().count() as f64 * 1.45 + 1.2
 }
 
 fn label(unit: Unit, t: i64, cell_mm: f64, lang: Lang, is_context_row: bool) -> String {

@@ -31,6 +31,8 @@ pub struct Chart {
     pub density: u8,
     /// What the legend explains: only what the chart shows.
     pub legend: Legend,
+    /// The columns it is drawn in.
+    pub columns: Columns,
 }
 
 /// The kinds of marks a chart draws, so that its legend lists those and no others.
@@ -136,14 +138,31 @@ pub struct Window {
     pub highlight: (DateTime, DateTime, String),
 }
 
+/// The chart's columns, in millimetres: section names, task names, a gap, then the plot.
+/// The template draws exactly these, so the axis is chosen for the width it gets.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Columns {
+    pub width_mm: f64,
+    pub section_mm: f64,
+    pub task_mm: f64,
+    pub gap_mm: f64,
+    /// The minutes attachment's compact chart.
+    pub compact: bool,
+}
+
+impl Columns {
+    /// The plot's width: what the label columns leave, less a margin on the right.
+    pub fn plot_mm(self) -> f64 {
+        self.width_mm - self.section_mm - self.task_mm - self.gap_mm - 1.5
+    }
+}
+
 /// How to lay a chart out: for which report, language and date, how wide.
 pub struct ChartSpec<'a> {
     pub today: DateTime,
     pub lang: Lang,
-    /// The plot's width, which decides how fine the axis can be.
-    pub width_mm: f64,
-    /// The minutes attachment's compact chart.
-    pub compact: bool,
+    /// The chart's columns; the plot's width decides how fine the axis can be.
+    pub columns: Columns,
     /// The part of the timeline to show (a quarter with context), else all of it.
     pub window: Option<&'a Window>,
     /// The palette index of its first coloured section, so that the sections of two
@@ -153,7 +172,8 @@ pub struct ChartSpec<'a> {
 
 /// Lays out `timeline` (diagram `diagram` of the page) as `spec` says.
 pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Option<Chart> {
-    let ChartSpec { today, lang, width_mm, compact, window, first_color } = *spec;
+    let ChartSpec { today, lang, columns, window, first_color } = *spec;
+    let (width_mm, compact) = (columns.plot_mm(), columns.compact);
     let axis = match window {
         Some(w) => Axis::window(w.start.ms(), w.end.ms(), width_mm, lang),
         None => {
@@ -262,6 +282,7 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
         legend.crit |= row.crit;
     }
     Some(Chart {
+        columns,
         doubts,
         legend,
         density,

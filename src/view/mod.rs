@@ -20,11 +20,13 @@ use chart::Chart;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Plot width the full report's chart is laid out for (A4 landscape minus margins and
-/// the label columns), used to pick how fine the axis can be.
-pub const REPORT_PLOT_MM: f64 = 160.0;
-/// The compact chart of the minutes attachment.
-pub const MINUTES_PLOT_MM: f64 = 100.0;
+/// The columns of the full report's chart: A4 landscape between its margins.
+pub const REPORT_COLUMNS: chart::Columns =
+    chart::Columns { width_mm: 267.0, section_mm: 33.0, task_mm: 62.0, gap_mm: 4.0, compact: false };
+/// The compact chart of the minutes attachment: A4 portrait; room for a one-word section
+/// name such as "Sekretariatsfunktion" unbroken.
+pub const MINUTES_COLUMNS: chart::Columns =
+    chart::Columns { width_mm: 180.0, section_mm: 32.0, task_mm: 46.0, gap_mm: 3.0, compact: true };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -175,9 +177,9 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
     let lang = options.lang;
     let today = DateTime::from_date(roadmap.today);
     let window = options.quarter.map(|q| quarter::window(q, lang));
-    let plot = match options.template {
-        Template::Report => REPORT_PLOT_MM,
-        Template::Minutes => MINUTES_PLOT_MM,
+    let columns = match options.template {
+        Template::Report => REPORT_COLUMNS,
+        Template::Minutes => MINUTES_COLUMNS,
     };
     let charts: Vec<Chart> = roadmap
         .diagrams
@@ -188,8 +190,7 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
             let spec = chart::ChartSpec {
                 today,
                 lang,
-                width_mm: plot,
-                compact: options.template == Template::Minutes,
+                columns,
                 window: window.as_ref(),
                 first_color: first_color(roadmap, i),
             };

@@ -320,3 +320,17 @@ fn no_corpus_page_has_text_off_the_page() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn a_page_without_a_timeline_says_so_in_every_template() {
+    let document = read_page("# Notes\n\nThe plan is still being written.\n");
+    for template in [Template::Report, Template::Minutes] {
+        let mut opts = options(&document.roadmap);
+        opts.lang = Lang::En;
+        opts.template = template;
+        let data = view::build(&document.roadmap, &opts);
+        let laid_out = render::compile(&data, None).unwrap_or_else(|e| panic!("{e}"));
+        let text = inspect::page_texts(&laid_out).join(" ");
+        assert!(text.contains("The page holds no timeline."), "{template:?}: {text}");
+    }
+}
