@@ -21,6 +21,7 @@ fn export_with(path: &Path, today: Date, quarter: Option<boardpack::quarter::Qua
         template: Template::Report,
         quarter,
         meeting_date: None,
+        conformance: boardpack::render::Conformance::default(),
     };
     let exported = boardpack::report::export::export(&document, &options).unwrap_or_else(|e| panic!("{e}"));
     std::hint::black_box(exported.pdf);
@@ -89,6 +90,7 @@ fn main() {
             template: Template::Report,
             quarter: Some(quarter),
             meeting_date: None,
+            conformance: boardpack::render::Conformance::default(),
         };
         let exported =
             boardpack::report::export::export(&document, &options).unwrap_or_else(|e| panic!("{e}"));
@@ -126,6 +128,7 @@ fn phases(sources: &[String], today: Date) {
             template: Template::Report,
             quarter: None,
             meeting_date: None,
+            conformance: boardpack::render::Conformance::default(),
         };
         let data = view::build(&document.roadmap, &options);
         lap(1, &mut stages);
@@ -133,7 +136,8 @@ fn phases(sources: &[String], today: Date) {
         lap(2, &mut stages);
         std::hint::black_box(boardpack::render::readback::missing_glyphs(&laid_out));
         lap(3, &mut stages);
-        let pdf = boardpack::render::pdf(&laid_out, today, true).unwrap_or_else(|e| panic!("{e}"));
+        let pdf = boardpack::render::pdf(&laid_out, today, boardpack::render::Conformance::default())
+            .unwrap_or_else(|e| panic!("{e}"));
         std::hint::black_box(pdf);
         lap(4, &mut stages);
         drop(laid_out);

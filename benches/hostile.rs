@@ -27,6 +27,7 @@ fn export(name: &str, page: &[u8], today: Date) {
         template: Template::Report,
         quarter: None,
         meeting_date: None,
+        conformance: boardpack::render::Conformance::default(),
     };
     let result = boardpack::report::export::export(&document, &options);
     let codes: Vec<&str> = document.roadmap.diagnostics.iter().map(|d| d.code).collect();

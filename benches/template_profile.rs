@@ -36,6 +36,7 @@ fn export(path: &Path, today: Date) {
         template: Template::Report,
         quarter: None,
         meeting_date: None,
+        conformance: boardpack::render::Conformance::default(),
     };
     let exported = boardpack::report::export::export(&document, &options).unwrap_or_else(|e| panic!("{e}"));
     std::hint::black_box(exported.pdf);

@@ -80,6 +80,11 @@ pub struct CheckArgs {
     /// Treat warnings as problems (exit code 1).
     #[arg(long)]
     pub strict: bool,
+    /// Also lay each page out as its full report and say what keeps it from PDF/UA-1 and
+    /// PDF/A-2a (characters without a glyph, images without alternative text); no PDF is
+    /// written.
+    #[arg(long)]
+    pub pdf_ua: bool,
     #[command(flatten)]
     pub read: ReadArgs,
 }
@@ -103,6 +108,12 @@ pub struct ReportArgs {
     /// Fail (exit code 1, no PDF) when the document has errors or warnings.
     #[arg(long)]
     pub strict: bool,
+    /// The standards each PDF claims: `ua-1` (accessible), `a-2a`, `a-2u` or `a-2b`
+    /// (archival), or `none`; join `ua-1` and one PDF/A level with a comma. A page that
+    /// rules one out (an image without alternative text) gets less, with a warning that
+    /// says why. Board packs claim at most PDF/A-2b (see the README).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "ua-1,a-2a")]
+    pub pdf_standard: Vec<String>,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

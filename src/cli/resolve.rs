@@ -74,7 +74,9 @@ pub fn report_config(args: &crate::cli::args::ReportArgs) -> Result<ReportConfig
         })?),
         None => None,
     };
-    Ok(ReportConfig { lang, template, meeting_date, strict: args.strict })
+    let conformance = crate::render::Conformance::parse(args.pdf_standard.iter().map(String::as_str))
+        .map_err(|why| UsageError(format!("--pdf-standard: {why}")))?;
+    Ok(ReportConfig { lang, template, meeting_date, strict: args.strict, conformance })
 }
 
 pub fn parse_quarter(text: &str) -> Result<crate::quarter::Quarter, UsageError> {

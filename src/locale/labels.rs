@@ -34,6 +34,8 @@ pub const LABELS: &[(&str, [&str; 8])] = &[
     ("marker", ["Markering fra tidsplanen", "Marker from the timeline", "Markering från tidsplanen", "Markering fra tidsplanen", "Markierung aus dem Zeitplan", "Repère du calendrier", "Marca del cronograma", "Markering uit de planning"]),
     ("today", ["I dag", "Today", "I dag", "I dag", "Heute", "Aujourd’hui", "Hoy", "Vandaag"]),
     ("today-legend", ["I dag (statusdato)", "Today (status date)", "I dag (statusdatum)", "I dag (statusdato)", "Heute (Stichtag)", "Aujourd’hui (date de référence)", "Hoy (fecha de referencia)", "Vandaag (peildatum)"]),
+    ("markers", ["Markeringer", "Markers", "Markeringar", "Markeringer", "Markierungen", "Repères", "Marcas", "Markeringen"]),
+    ("more-tasks", ["flere opgaver", "more tasks", "fler uppgifter", "flere oppgaver", "weitere Aufgaben", "autres tâches", "tareas más", "meer taken"]),
     ("legend", ["Forklaring", "Legend", "Teckenförklaring", "Tegnforklaring", "Legende", "Légende", "Leyenda", "Legenda"]),
     ("colour-is-track", ["Farve = spor", "Colour = track", "Färg = spår", "Farge = spor", "Farbe = Arbeitspaket", "Couleur = axe", "Color = línea de trabajo", "Kleur = spoor"]),
     ("not-placed", ["Ikke placeret i tidsplanen", "Not placed on the timeline", "Kunde inte placeras i tidsplanen", "Ikke plassert i tidsplanen", "Nicht im Zeitplan dargestellt", "Tâches non placées dans le calendrier", "Tareas no ubicadas en el cronograma", "Niet in de planning opgenomen"]),

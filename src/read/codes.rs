@@ -44,6 +44,7 @@ pub mod markdown {
 /// Images referenced by the page.
 pub mod asset {
     pub const BAD_IMAGE: &str = "asset::bad-image";
+    pub const MISSING_ALT: &str = "asset::missing-alt";
     pub const IMAGE_TOO_LARGE: &str = "asset::image-too-large";
     pub const MISSING_IMAGE: &str = "asset::missing-image";
     pub const NO_FOLDER: &str = "asset::no-folder";

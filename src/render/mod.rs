@@ -6,11 +6,13 @@ mod embedded;
 pub mod fonts;
 mod images;
 pub mod readback;
+pub mod standard;
 mod world;
 
 pub use embedded::{FONTS, TEMPLATES};
 use images::read_image;
 pub use images::{MAX_IMAGE_PIXELS, image_check, image_decodes};
+pub use standard::{Archival, Conformance};
 
 use crate::date::Date;
 use crate::view::pack::PackData;
@@ -230,26 +232,41 @@ fn compile_template(
 }
 
 /// Writes the laid-out report, dated by the report's as-of date so that the same input
-/// always gives the same bytes. `archival` asks for PDF/A-2b, which refuses text that no
-/// embedded font can draw; callers check [`inspect::missing_glyphs`] first.
-pub fn pdf(document: &LaidOut, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
-    write_pdf(&document.0, date, archival, true)
+/// always gives the same bytes, claiming `standards`. Every standard refuses text that no
+/// embedded font can draw, and PDF/UA-1 and PDF/A-2a an image without alternative text:
+/// callers check [`readback::missing_glyphs`] and the page's images first.
+pub fn pdf(document: &LaidOut, date: Date, standards: Conformance) -> Result<Vec<u8>, RenderError> {
+    write_pdf(&document.0, date, standards, true)
 }
 
 /// As [`pdf`], for a document made by [`combine`]: untagged, because its reports kept
-/// only their headings' tags (enough for the bookmarks, not for a structure tree).
-pub fn combined_pdf(document: &LaidOut, date: Date, archival: bool) -> Result<Vec<u8>, RenderError> {
-    write_pdf(&document.0, date, archival, false)
+/// only their headings' tags (enough for the bookmarks, not for a structure tree), so it
+/// can claim PDF/A-2b or PDF/A-2u, never a standard that needs tags.
+pub fn combined_pdf(document: &LaidOut, date: Date, standards: Conformance) -> Result<Vec<u8>, RenderError> {
+    write_pdf(&document.0, date, standards, false)
 }
 
 fn write_pdf(
     document: &PagedDocument,
     date: Date,
-    archival: bool,
+    standards: Conformance,
     tagged: bool,
 ) -> Result<Vec<u8>, RenderError> {
-    let list: &[PdfStandard] = if archival { &[PdfStandard::A_2b] } else { &[] };
-    let standards = PdfStandards::new(list).map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
+    // typst-pdf accepts PDF/UA-1 or PDF/A-2a with tags switched off and writes a file that
+    // claims them over untagged content (only Typst's CLI refuses): refuse it here.
+    if standards.needs_tags() && !tagged {
+        return Err(RenderError::Pdf(format!("an untagged PDF cannot claim {}", standards.name())));
+    }
+    let mut list = Vec::new();
+    if standards.accessible {
+        list.push(PdfStandard::Ua_1);
+    }
+    list.extend(standards.archival.map(|a| match a {
+        Archival::A2b => PdfStandard::A_2b,
+        Archival::A2u => PdfStandard::A_2u,
+        Archival::A2a => PdfStandard::A_2a,
+    }));
+    let standards = PdfStandards::new(&list).map_err(|e| RenderError::Pdf(format!("{e:?}")))?;
     let timestamp = Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
         .map(Timestamp::new_utc);
     let options = PdfOptions {
@@ -257,6 +274,8 @@ fn write_pdf(
         timestamp,
         creator: Smart::Custom(Some(format!("boardpack {}", env!("CARGO_PKG_VERSION")))),
         tagged,
+        // Tagged output cannot be combined with page ranges; boardpack never asks for them.
+        page_ranges: None,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| {

@@ -339,6 +339,17 @@ fn make_one(
     Ok((written, render::Pages::of(laid_out)))
 }
 
+/// What a board pack claims: its pages are the reports' pages laid out once, without
+/// their structure tree, so it is never tagged and claims the archival part of the
+/// chosen standards, PDF/A-2b in place of PDF/A-2a (and nothing when text has no glyph).
+fn pack_claims(config: &BatchConfig, combined: &render::LaidOut) -> render::Conformance {
+    if render::readback::missing_glyphs(combined).is_empty() {
+        config.report.conformance.without_tag_requirements()
+    } else {
+        render::Conformance::NONE
+    }
+}
+
 /// A board pack: a cover with the contents, then the pages of every member's report.
 fn make_pack(
     members: &[(&Document, usize, render::Pages)],
@@ -366,8 +377,8 @@ fn make_pack(
     let reports: Vec<&render::Pages> = members.iter().map(|(_, _, pages)| pages).collect();
     let combined = render::combine(cover, &reports, &pack.cover.header.title, config.read.today)
         .map_err(|e| e.to_string())?;
-    let archival = render::readback::missing_glyphs(&combined).is_empty();
-    let pdf = render::combined_pdf(&combined, config.read.today, archival).map_err(|e| e.to_string())?;
+    let pdf = render::combined_pdf(&combined, config.read.today, pack_claims(config, &combined))
+        .map_err(|e| e.to_string())?;
     output::write_atomic(path, &pdf).map_err(|e| e.to_string())?;
     Ok(Written {
         quarter: quarter.map(|q| q.to_string()),

@@ -5,7 +5,7 @@
 
 use crate::diag::{Diagnostic, Span};
 use crate::read::Document;
-use crate::render::{self, LaidOut, RenderError, readback};
+use crate::render::{self, Conformance, LaidOut, RenderError, readback};
 use crate::view::{self, ReportOptions};
 
 /// Why a document gets no report.
@@ -40,8 +40,9 @@ pub const MAX_TASKS: usize = 12_000;
 pub struct Exported {
     pub pdf: Vec<u8>,
     pub pages: usize,
-    /// Whether the file conforms to PDF/A-2b (not when some text has no glyph).
-    pub archival: bool,
+    /// The standards the file claims: what was asked for, or less when the page rules
+    /// something out (text without a glyph, an image without alternative text).
+    pub claims: Conformance,
     /// What rendering found (images that would not decode, characters no font can draw),
     /// with spans into the document's text.
     pub diagnostics: Vec<Diagnostic>,
@@ -85,6 +86,7 @@ pub fn export_laid_out(
         data.images.remove(&relative);
         diagnostics.push(warning);
     }
+    let mut embedded: Vec<String> = data.images.keys().cloned().collect();
     let laid_out = match render::compile(&data, document.base_dir.as_deref()) {
         Ok(laid_out) => laid_out,
         Err(error) if !data.images.is_empty() => {
@@ -93,6 +95,7 @@ pub fn export_laid_out(
             let mut without = data;
             without.images.clear();
             let laid_out = render::compile(&without, None).map_err(|_| error)?;
+            embedded.clear();
             diagnostics.insert(
                 0,
                 Diagnostic::warning(
@@ -107,21 +110,119 @@ pub fn export_laid_out(
     let missing = readback::missing_glyphs(&laid_out);
     diagnostics.extend(fallback_note(&laid_out));
     diagnostics.extend(missing_glyph_warnings(&document.text, &missing));
-    // PDF/A forbids text without a glyph; such a page still gets its PDF, just not PDF/A.
-    let archival = missing.is_empty();
+    let (claims, mut conclusions) =
+        standards_for(document, &embedded, options.conformance, &missing, &mut diagnostics);
+    let (pdf, claims) = write_claiming(&laid_out, document.roadmap.today, claims, &mut conclusions)?;
+    let pages = readback::page_count(&laid_out);
+    Ok((Exported { pdf, pages, claims, diagnostics, conclusions }, laid_out))
+}
+
+/// What the report can claim of `requested`, with the reason for anything it cannot: text
+/// without a glyph rules out every standard; an image without alternative text (each one
+/// a located warning) rules out the standards that need tags, leaving PDF/A-2b.
+fn standards_for(
+    document: &Document,
+    embedded: &[String],
+    requested: Conformance,
+    missing: &[char],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Conformance, Vec<Diagnostic>) {
     let mut conclusions = Vec::new();
-    if !archival {
+    if requested == Conformance::NONE {
+        return (requested, conclusions);
+    }
+    if !missing.is_empty() {
         conclusions.push(
             Diagnostic::warning(
                 crate::report::codes::NOT_ARCHIVAL,
-                "the PDF is not PDF/A-2b because some characters have no glyph in any font",
+                format!(
+                    "the PDF claims no standard, not {}, because some characters have no glyph in any font",
+                    requested.name()
+                ),
             )
             .with_hint("see the render::missing-glyph warnings for the characters"),
         );
+        return (Conformance::NONE, conclusions);
     }
-    let pdf = render::pdf(&laid_out, document.roadmap.today, archival)?;
-    let pages = readback::page_count(&laid_out);
-    Ok((Exported { pdf, pages, archival, diagnostics, conclusions }, laid_out))
+    if !requested.needs_tags() {
+        return (requested, conclusions);
+    }
+    let without_alt: Vec<String> = view::images_without_alt(&document.roadmap)
+        .into_iter()
+        .filter(|path| embedded.contains(path))
+        .collect();
+    if without_alt.is_empty() {
+        return (requested, conclusions);
+    }
+    for path in &without_alt {
+        let warning = Diagnostic::warning(
+            crate::read::codes::asset::MISSING_ALT,
+            format!(
+                "the image `{path}` has no alternative text, so a screen reader cannot tell what it shows"
+            ),
+        )
+        .with_hint(format!("describe it between the brackets: ![what the picture shows]({path})"));
+        diagnostics.push(locate_reference(document, path, warning));
+    }
+    let claims = requested.without_tag_requirements();
+    let count = without_alt.len();
+    conclusions.push(
+        Diagnostic::warning(
+            crate::report::codes::NOT_ACCESSIBLE,
+            format!(
+                "the PDF is {}, not {}, because {} of the page's images {} no alternative text",
+                claims.name(),
+                requested.name(),
+                count,
+                if count == 1 { "has" } else { "have" }
+            ),
+        )
+        .with_hint("see the asset::missing-alt warnings for the images"),
+    );
+    (claims, conclusions)
+}
+
+/// Writes the PDF claiming `claims`; should the PDF writer still refuse them (a rule
+/// boardpack does not check beforehand), the report is written claiming less, and says so.
+fn write_claiming(
+    laid_out: &LaidOut,
+    today: crate::date::Date,
+    claims: Conformance,
+    conclusions: &mut Vec<Diagnostic>,
+) -> Result<(Vec<u8>, Conformance), ExportError> {
+    let mut attempt = claims;
+    loop {
+        match render::pdf(laid_out, today, attempt) {
+            Ok(pdf) => return Ok((pdf, attempt)),
+            Err(RenderError::Pdf(why)) if attempt != Conformance::NONE => {
+                let lesser =
+                    if attempt.needs_tags() { attempt.without_tag_requirements() } else { Conformance::NONE };
+                conclusions.push(
+                    Diagnostic::warning(
+                        crate::report::codes::STANDARD_REFUSED,
+                        format!(
+                            "the PDF writer refused {} ({why}); the PDF claims {} instead",
+                            attempt.name(),
+                            lesser.name()
+                        ),
+                    )
+                    .with_hint(
+                        "please report this page to boardpack's maintainers: its checks should have said why",
+                    ),
+                );
+                attempt = lesser;
+            }
+            Err(error) => return Err(error.into()),
+        }
+    }
+}
+
+/// `warning` at the first place the page's text names `relative`.
+fn locate_reference(document: &Document, relative: &str, warning: Diagnostic) -> Diagnostic {
+    match document.text.find(relative) {
+        Some(start) => warning.with_span(Span::at(start, relative.len())),
+        None => warning,
+    }
 }
 
 /// What `check` says of a page, as its full report would find it without laying it out:
@@ -215,11 +316,7 @@ pub fn image_problems<'a>(
                 format!("the image `{relative}` cannot be embedded: {why}; the report shows its description instead"),
             )
             .with_hint("it must be a complete PNG, JPEG, GIF, WebP or SVG image of at most 40 megapixels; an SVG may not draw other files");
-            let warning = match document.text.find(relative.as_str()) {
-                Some(start) => warning.with_span(Span::at(start, relative.len())),
-                None => warning,
-            };
-            Some((relative.clone(), warning))
+            Some((relative.clone(), locate_reference(document, relative, warning)))
         })
         .collect()
 }

@@ -23,6 +23,8 @@ pub struct ReportConfig {
     pub template: Template,
     pub meeting_date: Option<Date>,
     pub strict: bool,
+    /// `--pdf-standard`: what every report is to claim.
+    pub conformance: crate::render::Conformance,
 }
 
 impl ReportConfig {
@@ -33,6 +35,7 @@ impl ReportConfig {
             template: self.template,
             quarter,
             meeting_date: self.meeting_date,
+            conformance: self.conformance,
         }
     }
 }

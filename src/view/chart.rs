@@ -33,6 +33,8 @@ pub struct Chart {
     pub legend: Legend,
     /// The columns it is drawn in.
     pub columns: Columns,
+    /// What the chart shows, in words: its alternative text in the tagged PDF.
+    pub description: String,
 }
 
 /// The kinds of marks a chart draws, so that its legend lists those and no others.
@@ -281,7 +283,8 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
         }
         legend.crit |= row.crit;
     }
-    Some(Chart {
+    let mut chart = Chart {
+        description: String::new(),
         columns,
         doubts,
         legend,
@@ -296,7 +299,9 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
         unplaced,
         summary,
         window,
-    })
+    };
+    chart.description = super::describe::timeline(&chart, lang);
+    Some(chart)
 }
 
 /// Mermaid's colour index of a section: its position among the sections that hold tasks

@@ -5,6 +5,7 @@
 pub mod axis;
 pub mod budget;
 pub mod chart;
+pub mod describe;
 pub mod estimate;
 pub mod label;
 pub mod pack;
@@ -51,6 +52,8 @@ pub struct ReportOptions {
     pub template: Template,
     pub quarter: Option<Quarter>,
     pub meeting_date: Option<Date>,
+    /// The standards the PDF is to claim (it may claim less: see `report::export`).
+    pub conformance: crate::render::Conformance,
 }
 
 #[derive(Serialize)]
@@ -201,7 +204,8 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
     let tracks = track_views(roadmap, &charts, lang, window.as_ref(), &mut budget);
     let lead = leading_paragraphs(&roadmap.blocks);
     let (content, tracks_intro) = remaining_content(lead.len(), roadmap, lang);
-    let content = text::blocks(&budget.take(content));
+    let mut content = text::blocks(&budget.take(content));
+    outline_levels(&mut content);
     let tracks_intro = tracks_intro.map(|i| text::inlines(&i));
     let lead: Vec<Vec<Inline>> = lead.iter().map(|p| text::inlines(p)).collect();
     let quarter = options.quarter.map(|q| quarter::build(roadmap, q, lang));
@@ -395,10 +399,14 @@ fn track_views(
             let today_x = chart
                 .map(|c| c.axis.x(DateTime::from_date(roadmap.today).ms()))
                 .filter(|x| (0.0..=1.0).contains(x));
-            let heading = label::breakable(&track.map_or_else(
+            let named = track.map_or_else(
                 || crate::read::tracks::replace_breaks(&section.name, "\n"),
                 |t| t.heading.clone(),
-            ));
+            );
+            // Tasks before a chart's first `section` have no name: the band is the chart's
+            // (a heading needs words, for the reader and for PDF/UA).
+            let named = if named.trim().is_empty() { chart_name(roadmap, d, lang) } else { named };
+            let heading = label::breakable(&named);
             let status_counts =
                 [TaskStatus::Active, TaskStatus::Done, TaskStatus::Planned, TaskStatus::Undated]
                     .into_iter()
@@ -436,7 +444,11 @@ fn track_views(
     diagrams.dedup();
     if diagrams.len() > 1 {
         for view in &mut views {
-            view.chart = Some(chart_name(roadmap, view.diagram, lang));
+            let name = chart_name(roadmap, view.diagram, lang);
+            // A band named after its chart (tasks outside any section) says it once.
+            if view.heading != label::breakable(&name) {
+                view.chart = Some(name);
+            }
         }
     }
     views
@@ -602,6 +614,61 @@ fn similar(a: &[String], b: &[String]) -> bool {
 /// The page's images that resolved to a file, by their path relative to its folder.
 pub fn image_paths(roadmap: &Roadmap) -> Vec<String> {
     collect_images(&roadmap.blocks).into_keys().collect()
+}
+
+/// The first report heading level the page's own headings get: under "Further content"
+/// (level 2), itself under the title (level 1).
+const FIRST_CONTENT_LEVEL: u8 = 3;
+
+/// Gives the page's top-level headings their level in the report's outline: the
+/// shallowest becomes [`FIRST_CONTENT_LEVEL`], deeper ones follow, and none skips a level
+/// (a tagged PDF must not go from 3 to 5), at most 6. A heading without words gets 0 and
+/// is shown as styled text: a heading must have a text to be read out.
+fn outline_levels(blocks: &mut [Block]) {
+    let shallowest = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
+    let mut previous = FIRST_CONTENT_LEVEL - 1;
+    for block in blocks {
+        if let Block::Heading { level, content, .. } = block {
+            if Inline::plain(content).trim().is_empty() {
+                *level = 0;
+                continue;
+            }
+            let wanted = FIRST_CONTENT_LEVEL + level.saturating_sub(shallowest);
+            *level = wanted.min(previous + 1).min(6);
+            previous = *level;
+        }
+    }
+}
+
+/// The page's images that resolve to a file but have no alternative text (`![](a.png)`),
+/// each once, in page order: a tagged PDF needs a description for every picture.
+pub fn images_without_alt(roadmap: &Roadmap) -> Vec<String> {
+    fn visit(inlines: &[Inline], out: &mut Vec<String>) {
+        for inline in inlines {
+            match inline {
+                Inline::Image { path: Some(path), alt, .. }
+                    if alt.trim().is_empty() && !out.contains(path) =>
+                {
+                    out.push(path.clone());
+                }
+                Inline::Emph { content }
+                | Inline::Strong { content }
+                | Inline::Strike { content }
+                | Inline::Link { content, .. } => visit(content, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk_inlines(&roadmap.blocks, &mut |inlines| visit(inlines, &mut out));
+    out
 }
 
 fn collect_images(blocks: &[Block]) -> BTreeMap<String, String> {

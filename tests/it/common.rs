@@ -51,6 +51,7 @@ pub fn report_options(lang: boardpack::locale::Lang) -> boardpack::view::ReportO
         template: boardpack::view::Template::Report,
         quarter: None,
         meeting_date: None,
+        conformance: boardpack::render::Conformance::default(),
     }
 }
 

@@ -39,10 +39,35 @@ pub fn run(args: &CheckArgs) -> u8 {
             template: crate::view::Template::Report,
             quarter: None,
             meeting_date: None,
+            conformance: crate::render::Conformance::default(),
         };
-        let found = crate::report::export::check_report(&document, &options);
-        document.add_diagnostics(found);
+        let mut claims = None;
+        if args.pdf_ua {
+            // The whole export, in memory: everything that would keep the PDF from PDF/UA-1
+            // and PDF/A-2a, said as the export would say it.
+            match export_in_memory(&document, &options) {
+                Ok(exported) => {
+                    claims = Some(exported.claims);
+                    exported.report_to(&mut document);
+                }
+                Err(crate::report::export::ExportError::TooLarge(why)) => document.add_diagnostics([*why]),
+                Err(crate::report::export::ExportError::Render(error)) => {
+                    print_error(&format!("{}: {error}", page.path.display()));
+                    errors += 1;
+                }
+            }
+        } else {
+            let found = crate::report::export::check_report(&document, &options);
+            document.add_diagnostics(found);
+        }
         print_diagnostics(&document, args.format);
+        if let Some(claims) = claims.filter(|_| args.format != Format::Github) {
+            crate::cli::terminal::err(&super::info_text(&format!(
+                "{}: its report would claim {}",
+                page.path.display(),
+                claims.name()
+            )));
+        }
         for d in &document.roadmap.diagnostics {
             match d.severity {
                 Severity::Error => errors += 1,
@@ -64,4 +89,22 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         exit::OK
     }
+}
+
+/// Exports on a thread with the stack Typst's layout needs (see [`crate::render::STACK_SIZE`]).
+fn export_in_memory(
+    document: &crate::read::Document,
+    options: &crate::view::ReportOptions,
+) -> Result<crate::report::export::Exported, crate::report::export::ExportError> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(crate::render::STACK_SIZE)
+            .spawn_scoped(scope, || crate::report::export::export(document, options));
+        match worker.map(|w| w.join()) {
+            Ok(Ok(result)) => result,
+            _ => Err(crate::report::export::ExportError::Render(crate::render::RenderError::Template(
+                "the layout thread failed".into(),
+            ))),
+        }
+    })
 }

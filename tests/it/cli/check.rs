@@ -54,3 +54,21 @@ fn strict_turns_warnings_into_failure() {
     assert_eq!(check(&["--strict", page]).0, Some(1));
     let _ = std::fs::remove_file(page);
 }
+
+#[test]
+fn pdf_ua_says_what_the_report_would_claim_and_what_stops_it() {
+    let seed = seed();
+    let (code, _, stderr) = check(&["--pdf-ua", seed.to_str().unwrap_or_default()]);
+    // The seed has a date error (exit 1); its report is still accessible.
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("would claim PDF/UA-1 and PDF/A-2a"), "{stderr}");
+    let page = crate::common::fixtures().join("diagnostics/asset__missing-alt.md");
+    let (code, _, stderr) = check(&["--pdf-ua", "--format", "short", page.to_str().unwrap_or_default()]);
+    assert_eq!(code, Some(0), "warnings only: {stderr}");
+    assert!(stderr.contains("asset__missing-alt.md:5:5: warning[asset::missing-alt]"), "{stderr}");
+    assert!(stderr.contains("render::not-accessible"), "{stderr}");
+    assert!(stderr.contains("would claim PDF/A-2b"), "{stderr}");
+    // Without --pdf-ua nothing is laid out, so nothing is said about alternative texts.
+    let (_, _, plain) = check(&[page.to_str().unwrap_or_default()]);
+    assert!(!plain.contains("missing-alt"), "{plain}");
+}

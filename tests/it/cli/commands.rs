@@ -49,6 +49,18 @@ fn usage_errors_exit_2_and_missing_files_exit_3() {
     let missing = boardpack().args(["inspect", "no-such-file.md"]).output().expect("run");
     assert_eq!(missing.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-file.md"));
+    for standard in ["a-4", "a-2a,a-2b", "none,ua-1"] {
+        let target = std::env::temp_dir().join(format!("boardpack-standard-{}.pdf", std::process::id()));
+        let out = boardpack()
+            .args(["export", "--pdf-standard", standard, "-o"])
+            .arg(&target)
+            .arg(seed())
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "--pdf-standard {standard}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("standard"), "{standard}");
+        assert!(!target.exists(), "{standard}: nothing is written");
+    }
 }
 
 #[test]

@@ -61,7 +61,11 @@ fn the_seed_report_shows_every_task_and_activity_with_danish_letters() {
     assert!(inspect::missing_glyphs(&laid_out).is_empty());
     let opts = options(&document.roadmap);
     let exported = crate::common::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
-    assert!(exported.archival, "the seed's report must be PDF/A-2b");
+    assert_eq!(
+        exported.claims,
+        boardpack::render::Conformance::ACCESSIBLE_ARCHIVAL,
+        "the seed's report must be PDF/UA-1 and PDF/A-2a"
+    );
 }
 
 #[test]
@@ -159,7 +163,9 @@ fn a_board_pack_is_an_unnumbered_cover_then_every_report_page_with_bookmarks() {
             "the contents point at the printed number"
         );
     }
-    let pdf = render::combined_pdf(&combined, crate::common::today(), true).unwrap_or_else(|e| panic!("{e}"));
+    let pdf =
+        render::combined_pdf(&combined, crate::common::today(), boardpack::render::Conformance::ARCHIVAL)
+            .unwrap_or_else(|e| panic!("{e}"));
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"/Outlines"), "the reports' titles are the pack's bookmarks");
     assert!(has(b"<pdfaid:part>2</pdfaid:part>") || has(b"pdfaid:part=\"2\""), "PDF/A-2b");
@@ -225,7 +231,7 @@ fn many_characters_without_a_glyph_give_a_few_located_warnings_not_hundreds() {
     let mut document = read_page(&page);
     let opts = options(&document.roadmap);
     let exported = crate::common::export(&mut document, &opts).unwrap_or_else(|e| panic!("{e}"));
-    assert!(!exported.archival);
+    assert_eq!(exported.claims, boardpack::render::Conformance::NONE);
     let missing: Vec<_> =
         document.roadmap.diagnostics.iter().filter(|d| d.code == "render::missing-glyph").collect();
     assert_eq!(missing.len(), 6, "five located characters and one summary: {missing:#?}");

@@ -1,5 +1,6 @@
 //! Whole reports: PDFs of the seed and the corpus, hostile pages, properties.
 
+mod accessibility;
 mod export;
 mod layout;
 mod props;
