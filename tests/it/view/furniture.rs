@@ -30,3 +30,21 @@ fn the_legend_lists_only_what_the_chart_draws() {
         !legend.done && !legend.active && !legend.crit && !legend.marker && !legend.undated && !legend.today
     );
 }
+
+#[test]
+fn tasks_outside_any_section_form_a_band_named_after_the_chart_and_huge_tracks_are_rows() {
+    let page = "# P\n\n```mermaid\ngantt\n    title Portal\n    dateFormat YYYY-MM-DD\n    Design :a1, 2027-01-04, 10d\n```\n";
+    let document = read_bytes(page.as_bytes(), "p.md", None, &read_options());
+    let data = view::build(&document.roadmap, &report_options(Lang::En));
+    assert_eq!(data.tracks[0].heading, "Portal", "a heading needs words");
+    assert!(data.tracks[0].task_table);
+    let mut huge = String::from("# P\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section Many\n");
+    for i in 0..=view::MAX_TABLE_TASKS {
+        huge.push_str(&format!("    Task {i} :t{i}, 2027-01-04, 1d\n"));
+    }
+    huge.push_str("```\n");
+    let document = read_bytes(huge.as_bytes(), "p.md", None, &read_options());
+    let data = view::build(&document.roadmap, &report_options(Lang::En));
+    assert_eq!(data.tracks[0].tasks.len(), view::MAX_TABLE_TASKS + 1);
+    assert!(!data.tracks[0].task_table, "past the limit the tasks are plain rows");
+}
