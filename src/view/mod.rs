@@ -61,6 +61,8 @@ pub struct ReportData<'a> {
     pub schema_version: u32,
     pub template: Template,
     pub lang: Lang,
+    /// The page's own language where it differs from the report's (see [`content_lang`]).
+    pub content_lang: Option<String>,
     pub labels: BTreeMap<&'static str, &'static str>,
     pub header: Header,
     pub pdf: PdfInfo,
@@ -219,6 +221,7 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         schema_version: crate::model::SCHEMA_VERSION,
         template: options.template,
         lang,
+        content_lang: content_lang(roadmap, lang),
         labels: lang.labels(),
         header,
         pdf,
@@ -245,6 +248,21 @@ fn first_color(roadmap: &Roadmap, diagram: usize) -> usize {
         .filter_map(|d| d.gantt.as_ref())
         .map(|t| chart::coloured_sections(t, t.sections.len()))
         .sum()
+}
+
+/// The language of the page's own text when it is not the report's (a Danish page in an
+/// English report, a Japanese page in an English one), so that the templates set it on
+/// that text: a screen reader then reads it in its own language, and Typst breaks and
+/// hyphenates it by its own rules. From front matter `lang`, else from detection; none
+/// when detection only fell back to English, as that proves nothing.
+pub fn content_lang(roadmap: &Roadmap, report: Lang) -> Option<String> {
+    let declared = roadmap.meta.lang.as_deref().and_then(|l| {
+        let primary = l.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        let valid = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
+        valid.then_some(primary)
+    });
+    let page = declared.or_else(|| (roadmap.lang != "en").then(|| roadmap.lang.clone()))?;
+    (page != report.code()).then_some(page)
 }
 
 /// The report language: `--lang`, else front matter `lang`, else the detected language.

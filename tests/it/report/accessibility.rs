@@ -335,3 +335,43 @@ fn walk_dir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// Every language the structure tree declares on an element (`/Lang` below the catalog's).
+fn element_langs(pdf: &[u8]) -> Vec<String> {
+    fn visit(kids: Object, out: &mut Vec<String>) {
+        match kids {
+            Object::Dict(element) => {
+                if let Some(lang) = text_of(&element, b"Lang") {
+                    out.push(lang);
+                }
+                if let Some(k) = element.get::<Object>(b"K") {
+                    visit(k, out);
+                }
+            }
+            Object::Array(items) => items.iter::<Object>().for_each(|item| visit(item, out)),
+            _ => {}
+        }
+    }
+    let pdf = Pdf::new(Arc::new(pdf.to_vec())).unwrap_or_else(|e| panic!("{e:?}"));
+    let catalog: Dict = pdf.xref().get(pdf.xref().root_id()).unwrap_or_else(|| panic!("no catalog"));
+    let mut out = Vec::new();
+    if let Some(k) = catalog.get::<Dict>(b"StructTreeRoot").and_then(|r| r.get::<Object>(b"K")) {
+        visit(k, &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_page_s_own_text_keeps_its_language_in_a_report_in_another() {
+    // The Danish seed in an English report: the words are English, the page's text Danish.
+    let (exported, back, _) =
+        export(&seed(), |r| ReportOptions { lang: boardpack::locale::Lang::En, ..options(Kind::Report, r) });
+    assert_eq!(back.lang.as_deref(), Some("en"));
+    assert_eq!(exported.claims, Conformance::ACCESSIBLE_ARCHIVAL);
+    let langs = element_langs(&exported.pdf);
+    assert!(langs.iter().any(|l| l == "da"), "no element is marked Danish: {langs:?}");
+    // In its own language nothing needs marking.
+    let (exported, _, _) = export(&seed(), |r| options(Kind::Report, r));
+    let langs = element_langs(&exported.pdf);
+    assert!(!langs.iter().any(|l| l == "da"), "{langs:?}");
+}
