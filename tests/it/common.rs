@@ -24,6 +24,18 @@ pub fn corpus_files() -> Vec<PathBuf> {
     files
 }
 
+/// Real pages collected from public repositories (`tests/fixtures/real/SOURCES.tsv` names
+/// each one's source and licence), kept byte for byte as published.
+pub fn real_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("real"))
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "md"));
+    files.sort();
+    assert!(files.len() >= 40, "real-page fixtures missing");
+    files
+}
+
 /// The as-of date of every document and report the tests read and make.
 pub fn today() -> Date {
     Date::new(2026, 2, 15).unwrap_or_else(|| panic!("valid date"))

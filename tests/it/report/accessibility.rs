@@ -214,8 +214,10 @@ fn the_seed_report_reads_title_then_timeline_then_tracks() {
 }
 
 #[test]
-fn every_corpus_page_exports_accessible_or_says_why_not() {
-    for path in corpus_files() {
+fn every_corpus_and_real_page_exports_accessible_or_says_why_not() {
+    let mut pages = corpus_files();
+    pages.extend(crate::common::real_files());
+    for path in pages {
         for template in [Kind::Report, Kind::Minutes] {
             let (exported, back, codes) = export(&path, |r| options(template, r));
             let what = format!("{} {template:?}", path.display());

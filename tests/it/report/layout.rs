@@ -1,4 +1,5 @@
-//! Nothing prints over anything: for the seed, every corpus page and the fixtures written
+//! Nothing prints over anything: for the seed, every corpus page, the collected real pages
+//! and the fixtures written
 //! for layout rules (`tests/fixtures/rules/`), the full report, the minutes attachment and
 //! the quarter report of every quarter with activity have no text over other text, off
 //! the page or below it (the pages are read back, as `pdf-overlaps` reads a PDF).
@@ -10,6 +11,7 @@ use boardpack::view::{self, ReportOptions, Template};
 
 fn pages() -> Vec<std::path::PathBuf> {
     let mut pages = corpus_files();
+    pages.extend(crate::common::real_files());
     pages.push(seed());
     let mut rules: Vec<_> = std::fs::read_dir(fixtures().join("rules"))
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
