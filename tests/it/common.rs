@@ -15,24 +15,23 @@ pub fn seed() -> PathBuf {
 }
 
 pub fn corpus_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("corpus"))
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.extension().is_some_and(|e| e == "md"));
-    files.sort();
-    assert!(files.len() >= 18, "corpus fixtures missing");
-    files
+    md_files("corpus", 18)
 }
 
 /// Real pages collected from public repositories (`tests/fixtures/real/SOURCES.tsv` names
 /// each one's source and licence), kept byte for byte as published.
 pub fn real_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("real"))
+    md_files("real", 40)
+}
+
+/// The Markdown pages of a fixture folder, sorted; at least `expected` of them.
+fn md_files(folder: &str, expected: usize) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join(folder))
         .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|e| e == "md"));
     files.sort();
-    assert!(files.len() >= 40, "real-page fixtures missing");
+    assert!(files.len() >= expected, "{folder} fixtures missing");
     files
 }
 
