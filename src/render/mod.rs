@@ -6,13 +6,13 @@ mod embedded;
 pub mod fonts;
 mod images;
 pub mod readback;
-pub mod standard;
+
 mod world;
 
+pub use crate::view::standard::{Archival, Conformance};
 pub use embedded::{FONTS, TEMPLATES};
 use images::read_image;
 pub use images::{MAX_IMAGE_PIXELS, image_check, image_decodes};
-pub use standard::{Archival, Conformance};
 
 use crate::date::Date;
 use crate::view::pack::PackData;

@@ -10,6 +10,7 @@ pub mod estimate;
 pub mod label;
 pub mod pack;
 pub mod quarter;
+pub mod standard;
 pub mod text;
 
 use crate::date::{Date, DateTime};
@@ -53,7 +54,7 @@ pub struct ReportOptions {
     pub quarter: Option<Quarter>,
     pub meeting_date: Option<Date>,
     /// The standards the PDF is to claim (it may claim less: see `report::export`).
-    pub conformance: crate::render::Conformance,
+    pub conformance: standard::Conformance,
 }
 
 #[derive(Serialize)]

@@ -1,5 +1,5 @@
 //! The standards a PDF claims: PDF/A-2 for archiving, PDF/UA-1 for accessibility.
-//! A plain value here; only [`super::write_pdf`] turns it into Typst's options.
+//! A plain value, chosen with the report options; only `render` turns it into Typst's options.
 
 use serde::Serialize;
 
