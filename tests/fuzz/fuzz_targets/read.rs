@@ -14,6 +14,7 @@ fuzz_target!(|data: &[u8]| {
         template: boardpack::view::Template::Report,
         quarter: boardpack::quarter::Quarter::new(2026, 1),
         meeting_date: None,
+        conformance: boardpack::view::standard::Conformance::default(),
     };
     let data = boardpack::view::build(&document.roadmap, &options);
     assert!(serde_json::to_vec(&data).is_ok());
