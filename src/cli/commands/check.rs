@@ -45,16 +45,28 @@ pub fn run(args: &CheckArgs) -> u8 {
         if args.pdf_ua {
             // The whole export, in memory: everything that would keep the PDF from PDF/UA-1
             // and PDF/A-2a, said as the export would say it.
-            match export_in_memory(&document, &options) {
-                Ok(exported) => {
+            // Through the one worker pool, as `export` runs a page: a panic is that page's error.
+            let outcome = crate::report::pool::map(std::slice::from_ref(&document), 1, |document| {
+                crate::report::export::export(document, &options)
+            })
+            .pop();
+            match outcome {
+                Some(Ok(Ok(exported))) => {
                     claims = Some(exported.claims);
                     exported.report_to(&mut document);
                 }
-                Err(crate::report::export::ExportError::TooLarge(why)) => document.add_diagnostics([*why]),
-                Err(crate::report::export::ExportError::Render(error)) => {
+                Some(Ok(Err(crate::report::export::ExportError::TooLarge(why)))) => {
+                    document.add_diagnostics([*why])
+                }
+                Some(Ok(Err(crate::report::export::ExportError::Render(error)))) => {
                     print_error(&format!("{}: {error}", page.path.display()));
                     errors += 1;
                 }
+                Some(Err(panicked)) => {
+                    print_error(&format!("{}: {panicked}", page.path.display()));
+                    errors += 1;
+                }
+                None => {}
             }
         } else {
             let found = crate::report::export::check_report(&document, &options);
@@ -89,22 +101,4 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         exit::OK
     }
-}
-
-/// Exports on a thread with the stack Typst's layout needs (see [`crate::render::STACK_SIZE`]).
-fn export_in_memory(
-    document: &crate::read::Document,
-    options: &crate::view::ReportOptions,
-) -> Result<crate::report::export::Exported, crate::report::export::ExportError> {
-    std::thread::scope(|scope| {
-        let worker = std::thread::Builder::new()
-            .stack_size(crate::render::STACK_SIZE)
-            .spawn_scoped(scope, || crate::report::export::export(document, options));
-        match worker.map(|w| w.join()) {
-            Ok(Ok(result)) => result,
-            _ => Err(crate::report::export::ExportError::Render(crate::render::RenderError::Template(
-                "the layout thread failed".into(),
-            ))),
-        }
-    })
 }
