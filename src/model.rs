@@ -26,6 +26,10 @@ pub struct Roadmap {
     pub diagrams: Vec<Diagram>,
     pub tracks: Vec<Track>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What changed since an earlier version of the page (`--baseline`, `--since`); set
+    /// by `compare`, absent without a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -452,4 +456,163 @@ impl Inline {
             Inline::Checkbox { .. } => {}
         }
     }
+}
+
+/// What changed between an earlier version of a page (the baseline) and this one, for
+/// every gantt task, milestone and `vert` marker. Filled by `compare`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Changes {
+    pub baseline: Baseline,
+    pub summary: ChangeSummary,
+    /// Every item that changed, in the order a board reads them: slipped milestones and
+    /// markers first, then slipped tasks by the size of the slip, then added and removed
+    /// items, then the rest (pulled in, start moved, renamed, moved, status changed).
+    pub items: Vec<ItemChange>,
+    /// Each track (gantt section) present in both versions whose period moved.
+    pub tracks: Vec<TrackShift>,
+}
+
+/// Which earlier version was compared.
+#[derive(Clone, Debug, Serialize)]
+pub struct Baseline {
+    /// How it was named: a file's path, or `REV:path` for a git revision.
+    pub source: String,
+    /// The commit read, for a git revision or `--since`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+    /// The baseline's own as-of date: `--since`'s date, the commit's date, else the
+    /// earlier file's front-matter date. Its statuses are as of this date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ChangeSummary {
+    /// Items whose end (a milestone's date) moved later.
+    pub slipped: usize,
+    /// The largest slip, in calendar days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub largest_slip_days: Option<i64>,
+    /// Items whose end moved earlier.
+    pub pulled_in: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub renamed: usize,
+    /// Items now in another section.
+    pub moved: usize,
+    /// Items done now that were not done as of the baseline's date.
+    pub finished: usize,
+    /// Items in progress now that were planned as of the baseline's date.
+    pub started: usize,
+}
+
+impl ChangeSummary {
+    pub fn is_empty(&self) -> bool {
+        *self == ChangeSummary { largest_slip_days: None, ..Default::default() }
+    }
+}
+
+/// One task, milestone or marker that changed.
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemChange {
+    /// What matters most about it, which decides its place in the list.
+    pub kind: ChangeKind,
+    pub item: ItemKind,
+    /// The name now (the baseline's for a removed item).
+    pub name: String,
+    /// The baseline's name, when it was renamed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_name: Option<String>,
+    /// The section now (the baseline's for a removed item).
+    pub section: String,
+    /// The baseline's section, when it moved to another one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_section: Option<String>,
+    /// The shown start and end (the last day covered; a milestone's date), now and as of
+    /// the baseline.
+    pub start: Option<DateTime>,
+    pub end: Option<DateTime>,
+    pub previous_start: Option<DateTime>,
+    pub previous_end: Option<DateTime>,
+    /// Calendar days the start and end moved (positive: later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_shift_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_shift_days: Option<i64>,
+    /// The end's shift in working days, when the chart excludes days.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_shift_working_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<TaskStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_status: Option<TaskStatus>,
+    /// How it was paired with its baseline version (absent for added and removed items).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_by: Option<MatchRule>,
+    /// Where it is now: `Roadmap::diagrams[diagram].gantt.tasks[task]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskRef>,
+    /// Where it was in the baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_task: Option<TaskRef>,
+    /// Its line in the page (the baseline's line for a removed item).
+    pub line: usize,
+    /// Where the baseline's bar was drawn (start, drawn end), for the timeline's outline.
+    #[serde(skip)]
+    pub previous_bar: Option<(DateTime, DateTime)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Slipped,
+    Added,
+    Removed,
+    PulledIn,
+    /// Only its start moved.
+    StartMoved,
+    /// Its dates are as they were; its name, section or status changed.
+    Changed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Task,
+    Milestone,
+    Marker,
+}
+
+/// The rule that paired a task with its baseline version, tried in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchRule {
+    /// The same explicit id, used by one task only in each version.
+    Id,
+    /// The same section and name (normalised: case, spacing, punctuation at the ends).
+    Name,
+    /// The same name in another section.
+    NameElsewhere,
+    /// A light rename: a similar name in the same section (or a very similar one in
+    /// another), see `compare::matching`.
+    Similar,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TaskRef {
+    pub diagram: usize,
+    pub task: usize,
+}
+
+/// A track whose period moved.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrackShift {
+    pub name: String,
+    pub period: Option<DateRange>,
+    pub previous_period: Option<DateRange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_shift_days: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_shift_days: Option<i64>,
 }

@@ -11,7 +11,9 @@ Examples:
   boardpack export roadmap.md --template minutes --meeting-date 2026-03-12
   boardpack batch docs/ --quarters 2025-Q3..2026-Q2 --out-dir board/
   boardpack check docs/ --format github            diagnostics only, for CI
-  boardpack inspect roadmap.md --today 2026-02-15  the model as JSON";
+  boardpack inspect roadmap.md --today 2026-02-15  the model as JSON
+  boardpack export roadmap.md --since 2026-03-12   with the changes since that meeting
+  boardpack diff HEAD~3:roadmap.md roadmap.md      the changes as text";
 
 fn after_help() -> String {
     format!("{EXAMPLES}\n\n{}", super::exit::help_table())
@@ -46,6 +48,51 @@ pub enum Command {
         after_help = "Examples:\n  boardpack inspect roadmap.md --today 2026-02-15\n  cat roadmap.md | boardpack inspect -"
     )]
     Inspect(InspectArgs),
+    /// Print what changed between two versions of a page: slips, pulls, additions,
+    /// removals, renames, finished tasks.
+    #[command(
+        after_help = "OLD and NEW are files or REV:path (a git revision of a file; the path as\ngiven from the current folder, e.g. HEAD~3:docs/roadmap.md).\n\nExamples:\n  boardpack diff old/roadmap.md roadmap.md\n  boardpack diff HEAD~3:roadmap.md roadmap.md --format markdown\n  boardpack diff v1.0:roadmap.md v2.0:roadmap.md --format json"
+    )]
+    Diff(DiffArgs),
+}
+
+/// Which earlier version of each page to compare with ("Changes since …").
+#[derive(Debug, Args, Clone, Default)]
+pub struct BaselineArgs {
+    /// An earlier copy of the page (a file), or a git revision of the page's own file
+    /// (a commit, tag, branch or `HEAD~3`). An existing file wins over a revision of the
+    /// same name.
+    #[arg(long, value_name = "FILE|REV", conflicts_with = "since")]
+    pub baseline: Option<String>,
+    /// Compare with the version that was current on this date (YYYY-MM-DD) in the page's
+    /// git history: its last commit on or before that day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<String>,
+}
+
+/// How `diff` prints the changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier version: a file, or REV:path.
+    pub old: String,
+    /// The later version: a file, or REV:path.
+    pub new: String,
+    /// Text for a terminal, JSON (the model's `changes` object) or Markdown (for minutes
+    /// or a pull request).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    /// Language of the words and dates (default: the later version's).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 /// Options every command shares.
@@ -67,6 +114,8 @@ pub struct InspectArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +200,8 @@ pub struct ExportArgs {
     pub report: ReportArgs,
     #[command(flatten)]
     pub read: ReadArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -175,6 +226,9 @@ pub struct BatchArgs {
     pub report: ReportArgs,
     #[command(flatten)]
     pub read: ReadArgs,
+    /// A git revision (or --since): each page is compared with its own earlier version.
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "short")]
     pub format: Format,

@@ -1,9 +1,10 @@
 //! Raw arguments resolved into what the pipeline needs. The wall clock is read here and
 //! nowhere else.
 
-use crate::cli::args::ReadArgs;
+use crate::cli::args::{BaselineArgs, ReadArgs};
 use crate::date::{Date, parse_iso_date};
 use crate::read::ReadOptions;
+use crate::read::baseline::BaselineSpec;
 use crate::report::ReportConfig;
 
 /// A usage error: the command line asks for something impossible.
@@ -90,6 +91,35 @@ pub struct ExportConfig {
     pub read: ReadOptions,
     pub report: ReportConfig,
     pub quarter: Option<crate::quarter::Quarter>,
+    pub baseline: Option<BaselineSpec>,
+}
+
+/// `--baseline FILE|REV` or `--since DATE`. An existing file is a file; anything else a
+/// revision. With several pages (`export a.md b.md`, `batch`) a file would be every
+/// page's baseline, which is never meant: they take a revision or a date.
+pub fn baseline_spec(args: &BaselineArgs, pages: usize) -> Result<Option<BaselineSpec>, UsageError> {
+    if let Some(text) = &args.since {
+        let date = crate::date::parse_iso_date(text.trim())
+            .ok_or_else(|| UsageError(format!("--since `{text}` is not a date; write it as YYYY-MM-DD")))?;
+        return Ok(Some(BaselineSpec::Since(date)));
+    }
+    let Some(text) = &args.baseline else { return Ok(None) };
+    if text.trim().is_empty() {
+        return Err(UsageError("--baseline needs a file or a git revision".into()));
+    }
+    let path = std::path::PathBuf::from(text);
+    if path.is_file() {
+        if pages != 1 {
+            return Err(UsageError(format!(
+                "--baseline {text} is a file, the baseline of one page; with several pages give a git revision or --since"
+            )));
+        }
+        return Ok(Some(BaselineSpec::File(path)));
+    }
+    if text.starts_with('-') {
+        return Err(UsageError(format!("--baseline `{text}` is neither a file nor a git revision")));
+    }
+    Ok(Some(BaselineSpec::Revision(text.clone())))
 }
 
 pub fn export_config(args: &crate::cli::args::ExportArgs) -> Result<ExportConfig, UsageError> {
@@ -99,7 +129,8 @@ pub fn export_config(args: &crate::cli::args::ExportArgs) -> Result<ExportConfig
     if args.output.is_some() && args.files.len() > 1 {
         return Err(UsageError("-o/--output needs a single input file".into()));
     }
-    Ok(ExportConfig { read, report, quarter })
+    let baseline = baseline_spec(&args.baseline, args.files.len())?;
+    Ok(ExportConfig { read, report, quarter, baseline })
 }
 
 pub fn batch_config(
@@ -117,7 +148,9 @@ pub fn batch_config(
         return Err(UsageError("--jobs must be at least 1".into()));
     }
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let baseline = baseline_spec(&args.baseline, usize::MAX)?;
     Ok(crate::report::batch::BatchConfig {
+        baseline,
         inputs: Vec::new(),
         read,
         report,

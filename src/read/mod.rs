@@ -8,11 +8,13 @@ use crate::model::{Block, Diagram, Inline, Roadmap, SCHEMA_VERSION, SourceInfo};
 use decode::DecodeOptions;
 use std::io::Read;
 
+pub mod baseline;
 pub mod codes;
 pub mod decode;
 pub mod dialects;
 pub mod discover;
 pub mod frontmatter;
+pub mod git;
 pub mod html;
 pub mod images;
 pub mod language;
@@ -68,19 +70,7 @@ impl std::fmt::Display for ReadError {
 /// Reads a file (or standard input for `-`), bounded by [`MAX_INPUT_BYTES`].
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Document, ReadError> {
     let is_stdin = path == Path::new("-");
-    let bytes = if is_stdin {
-        read_bounded(std::io::stdin().lock())?
-    } else {
-        let metadata = std::fs::metadata(path).map_err(ReadError::Io)?;
-        // A FIFO or a device would block or never end: only regular files are read.
-        if !metadata.is_file() {
-            return Err(ReadError::NotAFile);
-        }
-        if metadata.len() > MAX_INPUT_BYTES {
-            return Err(ReadError::TooLarge(metadata.len()));
-        }
-        read_bounded(std::fs::File::open(path).map_err(ReadError::Io)?)?
-    };
+    let bytes = if is_stdin { read_bounded(std::io::stdin().lock())? } else { read_file_bytes(path)? };
     let name = if is_stdin { "<stdin>".to_string() } else { path.display().to_string() };
     let base_dir = if is_stdin {
         None
@@ -88,6 +78,19 @@ pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Document, ReadErr
         path.parent().map(|p| if p.as_os_str().is_empty() { PathBuf::from(".") } else { p.to_path_buf() })
     };
     Ok(read_bytes(&bytes, &name, base_dir.as_deref(), options))
+}
+
+/// A regular file's bytes, bounded by [`MAX_INPUT_BYTES`].
+pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let metadata = std::fs::metadata(path).map_err(ReadError::Io)?;
+    // A FIFO or a device would block or never end: only regular files are read.
+    if !metadata.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if metadata.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge(metadata.len()));
+    }
+    read_bounded(std::fs::File::open(path).map_err(ReadError::Io)?)
 }
 
 fn read_bounded(reader: impl Read) -> Result<Vec<u8>, ReadError> {
@@ -174,6 +177,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
         diagrams,
         tracks: Vec::new(),
         diagnostics,
+        changes: None,
     };
     tracks::link_tracks(&mut roadmap);
     status::apply_status(&mut roadmap);

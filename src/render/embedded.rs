@@ -19,6 +19,7 @@ pub static TEMPLATES: &[(&str, &str)] = &[
     ("/lib/timeline.typ", include_str!("../../templates/lib/timeline.typ")),
     ("/lib/tracks.typ", include_str!("../../templates/lib/tracks.typ")),
     ("/lib/quarter.typ", include_str!("../../templates/lib/quarter.typ")),
+    ("/lib/changes.typ", include_str!("../../templates/lib/changes.typ")),
 ];
 
 /// (file name, bytes).

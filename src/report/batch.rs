@@ -15,6 +15,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 pub struct BatchConfig {
+    /// `--baseline REV` / `--since DATE`: each page compared with its own earlier version.
+    pub baseline: Option<crate::read::baseline::BaselineSpec>,
     /// Every page and file the user named or that was found: no output may replace one.
     pub inputs: Vec<PathBuf>,
     pub read: ReadOptions,
@@ -115,7 +117,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
     // A read error is the document's (a FIFO or device found in a folder is passed over);
     // the outer one a panic while reading.
     let read: Vec<Option<Document>> =
-        in_parallel(pages, config.jobs, |p| Ok(crate::read::read_path(&p.path, &config.read)))
+        in_parallel(pages, config.jobs, |p| Ok(read_with_baseline(&p.path, config, progress)))
             .into_iter()
             .zip(results.iter_mut())
             .zip(pages)
@@ -275,6 +277,23 @@ fn in_parallel<T: Sync, R: Send>(
         .collect()
 }
 
+/// Reads a page and, with a baseline, compares it. A page without a baseline (new since
+/// then, not in the repository) is still exported, without changes, and said so.
+fn read_with_baseline(
+    path: &Path,
+    config: &BatchConfig,
+    progress: &dyn Progress,
+) -> Result<Document, crate::read::ReadError> {
+    let mut document = crate::read::read_path(path, &config.read)?;
+    if let Some(spec) = &config.baseline {
+        match super::with_baseline(&mut document, path, spec, &config.read) {
+            Ok(baseline) => progress.read(&baseline, &baseline.roadmap.diagnostics),
+            Err(error) => progress.problem(&format!("{}: {error}; exported without changes", path.display())),
+        }
+    }
+    Ok(document)
+}
+
 fn inputs(config: &BatchConfig) -> Vec<&Path> {
     config.inputs.iter().map(PathBuf::as_path).collect()
 }
@@ -359,16 +378,8 @@ fn make_pack(
     path: &Path,
 ) -> Result<Written, String> {
     output::check_target(path, &inputs(config)).map_err(|e| e.to_string())?;
-    let entries: Vec<PackEntry> = members
-        .iter()
-        .map(|(d, pages, _)| PackEntry {
-            title: d.roadmap.title.clone(),
-            product: d.roadmap.meta.parent.clone(),
-            status: d.roadmap.meta.status.clone(),
-            page: 0,
-            pages: *pages,
-        })
-        .collect();
+    let entries: Vec<PackEntry> =
+        members.iter().map(|(d, pages, _)| PackEntry::of(&d.roadmap, *pages, lang)).collect();
     let mut pack = view::pack::build(entries, quarter, lang, config.read.today);
     // The contents list page numbers that depend on the cover's own length.
     let draft = render::compile_cover(&pack).map_err(|e| e.to_string())?;

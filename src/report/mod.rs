@@ -12,6 +12,8 @@ use crate::date::Date;
 use crate::locale::Lang;
 use crate::model::Roadmap;
 use crate::quarter::Quarter;
+use crate::read::baseline::{BaselineError, BaselineSpec};
+use crate::read::{Document, ReadOptions};
 use crate::view::{ReportOptions, Template};
 
 /// The report's shape as the command line asked for it, resolved and checked before any
@@ -38,4 +40,17 @@ impl ReportConfig {
             conformance: self.conformance,
         }
     }
+}
+
+/// Reads the baseline of `page` (the path `document` was read from) and sets the page's
+/// `changes`. Returns the baseline as read, whose diagnostics are its own.
+pub fn with_baseline(
+    document: &mut Document,
+    page: &std::path::Path,
+    spec: &BaselineSpec,
+    read: &ReadOptions,
+) -> Result<Document, BaselineError> {
+    let (baseline, about) = crate::read::baseline::load(page, spec, read)?;
+    document.roadmap.changes = Some(crate::compare::compare(&baseline.roadmap, &document.roadmap, about));
+    Ok(baseline)
 }

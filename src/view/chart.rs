@@ -7,6 +7,7 @@ use crate::date::DateTime;
 use crate::locale::Lang;
 use crate::model::{Task, TaskStatus, Timeline};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Chart {
@@ -48,6 +49,8 @@ pub struct Legend {
     pub undated: bool,
     pub today: bool,
     pub marker: bool,
+    /// A bar is outlined where the baseline had it.
+    pub baseline: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -86,6 +89,9 @@ pub struct Row {
     pub doubt: Option<String>,
     pub start_text: String,
     pub end_text: String,
+    /// Where the baseline had the bar (x0, x1), for a task that moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<[f64; 2]>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -170,17 +176,23 @@ pub struct ChartSpec<'a> {
     /// The palette index of its first coloured section, so that the sections of two
     /// charts on one page never share a colour.
     pub first_color: usize,
+    /// Where the baseline drew the tasks that moved (start, drawn end), by task index:
+    /// drawn as a thin outline under the current bar.
+    pub baseline: BTreeMap<usize, (DateTime, DateTime)>,
 }
 
 /// Lays out `timeline` (diagram `diagram` of the page) as `spec` says.
 pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Option<Chart> {
-    let ChartSpec { today, lang, columns, window, first_color } = *spec;
+    let ChartSpec { today, lang, columns, window, first_color, ref baseline } = *spec;
     let (width_mm, compact) = (columns.plot_mm(), columns.compact);
     let axis = match window {
         Some(w) => Axis::window(w.start.ms(), w.end.ms(), width_mm, lang),
         None => {
             let range = timeline.range?;
-            Axis::new(range.start.ms(), range.end.ms().max(range.start.ms()), width_mm, lang)
+            // The axis also spans where the baseline had the tasks that moved.
+            let start = baseline.values().map(|b| b.0.ms()).fold(range.start.ms(), i64::min);
+            let end = baseline.values().map(|b| b.1.ms()).fold(range.end.ms(), i64::max);
+            Axis::new(start, end.max(start), width_mm, lang)
         }
     };
     let in_view = |task: &Task| match (task.start, drawn_end(task)) {
@@ -203,7 +215,14 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
                 continue;
             }
             count(&mut summary, task);
-            let row = row(t, task, &axis, lang);
+            let mut row = row(t, task, &axis, lang);
+            if let Some(&(start, end)) = baseline.get(&t)
+                && row.kind != "unplaced"
+            {
+                let (a, b) = (axis.x(start.ms()), axis.x(end.ms()));
+                let (a, b) = if task.flags.milestone { ((a + b) / 2.0, (a + b) / 2.0) } else { (a, b) };
+                row.baseline = Some([a.clamp(0.0, 1.0), b.clamp(0.0, 1.0)]);
+            }
             if let Some(text) = &row.doubt {
                 doubts.push(Doubtful {
                     name: super::label::breakable(&task.name),
@@ -282,6 +301,7 @@ pub fn build(diagram: usize, timeline: &Timeline, spec: &ChartSpec<'_>) -> Optio
             },
         }
         legend.crit |= row.crit;
+        legend.baseline |= row.baseline.is_some();
     }
     let mut chart = Chart {
         description: String::new(),
@@ -369,6 +389,7 @@ fn row(index: usize, task: &Task, axis: &Axis, lang: Lang) -> Row {
         doubt: doubt_text(task, lang),
         start_text,
         end_text,
+        baseline: None,
     };
     match (task.start, drawn_end(task), &task.problem) {
         (Some(start), Some(end), None) => {

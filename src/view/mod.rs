@@ -4,6 +4,7 @@
 
 pub mod axis;
 pub mod budget;
+pub mod changes;
 pub mod chart;
 pub mod describe;
 pub mod estimate;
@@ -77,6 +78,8 @@ pub struct ReportData<'a> {
     /// The page's remaining content, in order: what is not drawn as chart or tracks.
     pub content: Vec<Block>,
     pub quarter: Option<quarter::QuarterView>,
+    /// "Changes since …", when the page was compared with a baseline.
+    pub changes: Option<changes::ChangesView>,
     /// Virtual paths of embedded images, by their path relative to the document.
     pub images: BTreeMap<String, String>,
     /// The part of the page's content left out because a report lays out at most
@@ -202,6 +205,7 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
                 columns,
                 window: window.as_ref(),
                 first_color: first_color(roadmap, i),
+                baseline: baseline_bars(roadmap, i),
             };
             chart::build(i, t, &spec)
         })
@@ -215,6 +219,14 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
     let tracks_intro = tracks_intro.map(|i| text::inlines(&i));
     let lead: Vec<Vec<Inline>> = lead.iter().map(|p| text::inlines(p)).collect();
     let quarter = options.quarter.map(|q| quarter::build(roadmap, q, lang));
+    let changes = roadmap.changes.as_ref().map(|found| {
+        let scope = match (options.template, options.quarter) {
+            (Template::Minutes, _) => changes::Scope::LargestSlips,
+            (_, Some(q)) => changes::Scope::Quarter(q),
+            _ => changes::Scope::All,
+        };
+        changes::build(found, lang, scope)
+    });
     let header = header(roadmap, options);
     let pdf = pdf_info(roadmap, &header, options);
     let images = collect_images(&roadmap.blocks);
@@ -232,11 +244,26 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         lead,
         content,
         quarter,
+        changes,
         images,
         omitted: budget.omitted,
         narrowed: budget.narrowed,
         roadmap,
     }
+}
+
+/// Where the baseline drew each task of diagram `diagram` that moved, by task index.
+fn baseline_bars(roadmap: &Roadmap, diagram: usize) -> BTreeMap<usize, (DateTime, DateTime)> {
+    let Some(changes) = &roadmap.changes else { return BTreeMap::new() };
+    changes
+        .items
+        .iter()
+        .filter(|c| c.start_shift_days.is_some() || c.end_shift_days.is_some())
+        .filter_map(|c| {
+            let at = c.task.filter(|t| t.diagram == diagram)?;
+            Some((at.task, c.previous_bar?))
+        })
+        .collect()
 }
 
 /// The first palette index of diagram `diagram`'s sections: after every coloured section of

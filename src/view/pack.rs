@@ -2,8 +2,9 @@
 //! reports themselves are laid out once, for their own PDFs, and their pages reused.
 
 use super::{Header, PdfInfo};
-use crate::date::Date;
+use crate::date::{Date, DateTime};
 use crate::locale::Lang;
+use crate::model::{ChangeKind, Roadmap, TaskStatus};
 use crate::quarter::Quarter;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -34,6 +35,59 @@ pub struct PackEntry {
     /// The page of the pack the document's report starts on.
     pub page: usize,
     pub pages: usize,
+    /// The overview's row: the plan's period and its tasks by status as of the pack's date.
+    pub period: Option<String>,
+    pub done: usize,
+    pub active: usize,
+    pub planned: usize,
+    pub undated: usize,
+    /// With a baseline: the summary line and the largest slip ("Go-live +21 days").
+    pub changes: Option<String>,
+    pub largest_slip: Option<String>,
+}
+
+impl PackEntry {
+    /// The entry of `roadmap`, whose report has `pages` pages, in the pack's language.
+    pub fn of(roadmap: &Roadmap, pages: usize, lang: Lang) -> Self {
+        let (mut done, mut active, mut planned, mut undated) = (0, 0, 0, 0);
+        let mut range: Option<(DateTime, DateTime)> = None;
+        for task in roadmap.diagrams.iter().filter_map(|d| d.gantt.as_ref()).flat_map(|t| &t.tasks) {
+            if task.flags.vert {
+                continue;
+            }
+            match task.status {
+                TaskStatus::Done => done += 1,
+                TaskStatus::Active => active += 1,
+                TaskStatus::Planned => planned += 1,
+                TaskStatus::Undated => undated += 1,
+            }
+            if let (Some(start), Some(end), None) = (task.shown_start(), task.shown_end(), &task.problem) {
+                range = Some(range.map_or((start, end), |(a, b)| (a.min(start), b.max(end))));
+            }
+        }
+        let period = range.and_then(|(a, b)| {
+            Some(format!("{} – {}", lang.month_year(a.date()?), lang.month_year(b.date()?)))
+        });
+        let changes = roadmap.changes.as_ref();
+        let largest_slip = changes.and_then(|c| {
+            let slip = c.items.iter().find(|i| i.kind == ChangeKind::Slipped)?;
+            Some(format!("{} {}", slip.name, super::changes::days_text(slip.end_shift_days?, lang)))
+        });
+        PackEntry {
+            title: roadmap.title.clone(),
+            product: roadmap.meta.parent.clone(),
+            status: roadmap.meta.status.clone(),
+            page: 0,
+            pages,
+            period,
+            done,
+            active,
+            planned,
+            undated,
+            changes: changes.map(|c| super::changes::summary_line(&c.summary, lang)),
+            largest_slip: largest_slip.map(|s| super::label::breakable(&s)),
+        }
+    }
 }
 
 pub fn build(entries: Vec<PackEntry>, quarter: Option<Quarter>, lang: Lang, today: Date) -> PackData {

@@ -3,6 +3,7 @@
 
 mod cli;
 mod common;
+mod compare;
 mod diagnostics;
 mod gantt;
 mod read;

@@ -18,6 +18,7 @@ pub fn run(args: &ExportArgs) -> u8 {
         }
     };
     let (read, report, quarter) = (&config.read, &config.report, config.quarter);
+    let baseline = config.baseline.as_ref();
     // Fonts and Typst's library take a few milliseconds to set up: overlap that with
     // reading the first document.
     let warm_up = std::thread::spawn(crate::render::warm_up);
@@ -33,7 +34,7 @@ pub fn run(args: &ExportArgs) -> u8 {
                 messages.push_str(&error_text(clash));
                 exit::OUTPUT
             }
-            None => export_into(file, args, read, report, quarter, &inputs, &mut messages),
+            None => export_into(file, args, (read, baseline), report, quarter, &inputs, &mut messages),
         };
         Outcome { code, messages }
     };
@@ -65,7 +66,7 @@ struct Outcome {
 fn export_into(
     file: &Path,
     args: &ExportArgs,
-    read: &crate::read::ReadOptions,
+    (read, baseline): (&crate::read::ReadOptions, Option<&crate::read::baseline::BaselineSpec>),
     report: &crate::report::ReportConfig,
     quarter: Option<crate::quarter::Quarter>,
     inputs: &[&Path],
@@ -78,6 +79,11 @@ fn export_into(
             return exit::INPUT;
         }
     };
+    if let Some(spec) = baseline
+        && let Err(code) = super::compare_with_baseline(&mut document, file, spec, read, args.format, out)
+    {
+        return code;
+    }
     let target =
         args.output.clone().unwrap_or_else(|| default_target(file, &document, report.template, quarter));
     if let Err(error) = output::check_target(&target, inputs) {

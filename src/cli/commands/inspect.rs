@@ -14,13 +14,35 @@ pub fn run(args: &InspectArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let document = match crate::read::read_path(&args.file, &options) {
+    let baseline = match config::baseline_spec(&args.baseline, 1) {
+        Ok(baseline) => baseline,
+        Err(error) => {
+            print_error(&error.0);
+            return exit::USAGE;
+        }
+    };
+    let mut document = match crate::read::read_path(&args.file, &options) {
         Ok(document) => document,
         Err(error) => {
             print_error(&format!("{}: {error}", args.file.display()));
             return exit::INPUT;
         }
     };
+    if let Some(spec) = &baseline {
+        let mut messages = String::new();
+        let compared = super::compare_with_baseline(
+            &mut document,
+            &args.file,
+            spec,
+            &options,
+            Format::Human,
+            &mut messages,
+        );
+        crate::cli::terminal::err(&messages);
+        if let Err(code) = compared {
+            return code;
+        }
+    }
     print_diagnostics(&document, Format::Human);
     let json = match serde_json::to_string_pretty(&document.roadmap) {
         Ok(json) => json,

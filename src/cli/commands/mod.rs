@@ -2,6 +2,7 @@
 
 mod batch;
 mod check;
+mod diff;
 mod export;
 mod inspect;
 
@@ -15,7 +16,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => args.format,
         Command::Export(args) => args.format,
         Command::Batch(args) => args.format,
-        Command::Inspect(_) => Format::Human,
+        Command::Inspect(_) | Command::Diff(_) => Format::Human,
     };
     let _ = MESSAGE_FORMAT.set(format);
     let code = match cli.command {
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Diff(args) => diff::run(&args),
     };
     crate::cli::terminal::final_code(code)
 }
@@ -37,6 +39,28 @@ pub(crate) fn diagnostics_text(document: &Document, format: Format) -> String {
     let emitter = Emitter { format, color: crate::cli::resolve::use_color() };
     let file = SourceFile { name: &document.roadmap.source.path, text: &document.text };
     emitter.render(&file, &document.roadmap.diagnostics)
+}
+
+/// Compares `document` (read from `file`) with its baseline, adding the baseline's own
+/// diagnostics to `out`; on failure the message is in `out` and the exit code returned.
+pub(crate) fn compare_with_baseline(
+    document: &mut Document,
+    file: &std::path::Path,
+    spec: &crate::read::baseline::BaselineSpec,
+    read: &crate::read::ReadOptions,
+    format: Format,
+    out: &mut String,
+) -> Result<(), u8> {
+    match crate::report::with_baseline(document, file, spec, read) {
+        Ok(baseline) => {
+            out.push_str(&diagnostics_text(&baseline, format));
+            Ok(())
+        }
+        Err(error) => {
+            out.push_str(&error_text(&format!("{}: {error}", file.display())));
+            Err(crate::cli::exit::INPUT)
+        }
+    }
 }
 
 static MESSAGE_FORMAT: std::sync::OnceLock<Format> = std::sync::OnceLock::new();

@@ -2,5 +2,6 @@
 
 mod check;
 mod commands;
+mod diff;
 mod fonts;
 mod hostile;

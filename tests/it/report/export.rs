@@ -126,36 +126,39 @@ fn a_board_pack_is_an_unnumbered_cover_then_every_report_page_with_bookmarks() {
         let laid_out =
             render::compile(&view::build(&document.roadmap, &opts), None).unwrap_or_else(|e| panic!("{e}"));
         let texts = inspect::page_texts(&laid_out);
-        entries.push(view::pack::PackEntry {
-            title: document.roadmap.title.clone(),
-            product: None,
-            status: None,
-            page: 0,
-            pages: texts.len(),
-        });
+        entries.push(view::pack::PackEntry::of(&document.roadmap, texts.len(), Lang::Da));
         report_texts.extend(texts);
         kept.push(render::Pages::of(laid_out));
     }
     let mut pack = view::pack::build(entries, Some(quarter), Lang::Da, crate::common::today());
-    view::pack::number_pages(&mut pack.entries, 1);
+    // The cover is the contents and the overview: its length sets the contents' numbers.
+    let draft = render::compile_cover(&pack).unwrap_or_else(|e| panic!("{e}"));
+    let cover_pages = inspect::page_count(&draft);
+    assert_eq!(cover_pages, 2, "a cover page and an overview page");
+    view::pack::number_pages(&mut pack.entries, cover_pages);
     let cover = render::compile_cover(&pack).unwrap_or_else(|e| panic!("{e}"));
     let label = pack.cover.header.title.clone();
     let combined = render::combine(cover, &kept.iter().collect::<Vec<_>>(), &label, crate::common::today())
         .unwrap_or_else(|e| panic!("{e}"));
     let texts = inspect::page_texts(&combined);
     let total = texts.len();
-    assert_eq!(total, 1 + report_texts.len());
+    assert_eq!(total, cover_pages + report_texts.len());
     assert!(texts[0].contains("Styregruppepakke K1 2026") && !texts[0].contains("Side"), "{}", texts[0]);
     // The reports' pages are the ones laid out for their own PDFs, furniture included,
     // and every page carries the pack's own number, as the contents count.
     for (i, text) in texts.iter().enumerate() {
         let number = format!("{} / {total}", i + 1);
         assert!(text.contains(&number), "page {}: no {number}: {text}", i + 1);
-        if i > 0 {
-            assert!(text.starts_with(report_texts[i - 1].as_str()), "page {}", i + 1);
+        if i >= cover_pages {
+            assert!(text.starts_with(report_texts[i - cover_pages].as_str()), "page {}", i + 1);
         }
     }
-    assert!(texts[1].contains("Side 1 af"), "{}", texts[1]);
+    // The overview: one row per document, its tasks by status.
+    assert!(texts[1].starts_with("Overblik"), "{}", texts[1]);
+    for entry in &pack.entries {
+        assert!(squash(&texts[1]).contains(&squash(&entry.title)), "{}", texts[1]);
+    }
+    assert!(texts[cover_pages].contains("Side 1 af"), "{}", texts[cover_pages]);
     for entry in &pack.entries {
         let first = &texts[entry.page - 1];
         assert!(

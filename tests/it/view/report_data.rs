@@ -70,13 +70,7 @@ fn the_minutes_data_is_pinned() {
 #[test]
 fn the_pack_cover_data_is_pinned() {
     let document = read(&seed());
-    let entries = vec![view::pack::PackEntry {
-        title: document.roadmap.title.clone(),
-        product: document.roadmap.meta.parent.clone(),
-        status: document.roadmap.meta.status.clone(),
-        page: 0,
-        pages: 2,
-    }];
+    let entries = vec![view::pack::PackEntry::of(&document.roadmap, 2, Lang::Da)];
     let mut pack = view::pack::build(entries, Quarter::new(2026, 1), Lang::Da, today());
     view::pack::number_pages(&mut pack.entries, 1);
     pinned("pack", &serde_json::to_string_pretty(&pack).unwrap_or_else(|e| panic!("{e}")));
