@@ -51,19 +51,13 @@ pub fn load(
             (version.bytes, format!("{short}:{}", version.path), Some(version.commit), Some(*day))
         }
     };
-    // Images are not drawn from a baseline: no folder to read them from.
-    let mut document = read_bytes(
-        &bytes,
-        &shown,
-        None,
-        &ReadOptions { today: date.unwrap_or(options.today), ..options.clone() },
-    );
-    // A copy's own date is in its front matter: read it again as of that date, so that
-    // its statuses (and Mermaid's "today") are its own.
+    // Images are not drawn from a baseline: no folder to read them from. A copy's own date
+    // is in its front matter; a revision's is its commit's (or --since's).
+    let document = match date {
+        Some(day) => read_bytes(&bytes, &shown, None, &ReadOptions { today: day, ..options.clone() }),
+        None => super::read_bytes_as_of_own_date(&bytes, &shown, options),
+    };
     let date = date.or(document.roadmap.meta.date);
-    if let Some(day) = date.filter(|day| *day != document.roadmap.today) {
-        document = read_bytes(&bytes, &shown, None, &ReadOptions { today: day, ..options.clone() });
-    }
     let about = Baseline { source: shown, commit, date, title: document.roadmap.title.clone() };
     Ok((document, about))
 }

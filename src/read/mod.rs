@@ -105,6 +105,24 @@ fn read_bounded(reader: impl Read) -> Result<Vec<u8>, ReadError> {
 /// Reads a page from bytes. `name` is how the file is shown (its path or `<stdin>`);
 /// images are looked up in `base_dir`, the page's folder (none for standard input).
 pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &ReadOptions) -> Document {
+    read_as_of(bytes, name, base_dir, options, false)
+}
+
+/// As [`read_bytes`], but as of the page's own front-matter date when it has one (an
+/// earlier copy of a page, read as a baseline): its statuses, Liquid's `site.time` and
+/// Mermaid's "today" are then its own. In one pass, as the date is known before the body
+/// is read.
+pub fn read_bytes_as_of_own_date(bytes: &[u8], name: &str, options: &ReadOptions) -> Document {
+    read_as_of(bytes, name, None, options, true)
+}
+
+fn read_as_of(
+    bytes: &[u8],
+    name: &str,
+    base_dir: Option<&Path>,
+    options: &ReadOptions,
+    own_date: bool,
+) -> Document {
     let decoded = decode::decode(bytes, DecodeOptions { repair: options.repair });
     let text = decoded.text;
     let index = LineIndex::new(&text);
@@ -117,9 +135,10 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
         Some(block) => frontmatter::parse(block, block_offset, split.syntax, &mut diagnostics),
         None => crate::model::Meta::default(),
     };
+    let today = if own_date { meta.date.unwrap_or(options.today) } else { options.today };
 
     let mut body_diagnostics = Vec::new();
-    let context = liquid::Context { meta: &meta, today: options.today };
+    let context = liquid::Context { meta: &meta, today };
     let expanded = liquid::expand(body, &context, &mut body_diagnostics);
     let to_page = expanded.map.then(&SourceMap::offset(body_offset));
     relocate(&mut body_diagnostics, &SourceMap::offset(body_offset));
@@ -142,7 +161,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
         .map(|raw| {
             let map = raw.map.then(&to_page);
             let line = index.line_col(&text, to_page.map(raw.offset)).0;
-            read_diagram(raw, &map, line, &text, &index, options.today, &mut diagnostics)
+            read_diagram(raw, &map, line, &text, &index, today, &mut diagnostics)
         })
         .collect();
 
@@ -172,7 +191,7 @@ pub fn read_bytes(bytes: &[u8], name: &str, base_dir: Option<&Path>, options: &R
         meta,
         title,
         lang,
-        today: options.today,
+        today,
         blocks: parsed.blocks,
         diagrams,
         tracks: Vec::new(),

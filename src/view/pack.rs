@@ -70,7 +70,12 @@ impl PackEntry {
         });
         let changes = roadmap.changes.as_ref();
         let largest_slip = changes.and_then(|c| {
-            let slip = c.items.iter().find(|i| i.kind == ChangeKind::Slipped)?;
+            // The largest by days (the changes list slipped milestones first).
+            let slip = c
+                .items
+                .iter()
+                .filter(|i| i.kind == ChangeKind::Slipped)
+                .max_by_key(|i| (i.end_shift_days, std::cmp::Reverse(i.line)))?;
             Some(format!("{} {}", slip.name, super::changes::days_text(slip.end_shift_days?, lang)))
         });
         PackEntry {
