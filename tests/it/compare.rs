@@ -218,5 +218,9 @@ fn every_report_shows_its_share_of_the_changes_without_text_over_text() {
             .count();
         assert_eq!(outlined, 2, "{options:?}");
         assert!(data.charts.iter().all(|c| c.legend.baseline));
+        // The section keeps the report accessible and archival.
+        let exported =
+            boardpack::report::export::export(&document, options).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(exported.claims, boardpack::render::Conformance::ACCESSIBLE_ARCHIVAL, "{options:?}");
     }
 }
