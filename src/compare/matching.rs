@@ -10,7 +10,9 @@
 //! 4. **similar**: a light rename, by the Dice coefficient of the names' character pairs:
 //!    at least [`SIMILAR_SAME_SECTION`] in the same section, [`SIMILAR_ELSEWHERE`] across
 //!    sections; markers pair only with markers. Best scores pair first. Skipped when more
-//!    than [`MAX_SIMILARITY_PAIRS`] pairs would have to be scored.
+//!    than [`MAX_SIMILARITY_PAIRS`] pairs would have to be scored. A name extended or
+//!    shortened by whole words ("Go-live" → "Go-live (phase 1)", the shorter at least
+//!    [`MIN_EXTENDED_CHARS`] characters) scores [`EXTENDED`].
 //!
 //! Normalised: lower case, runs of white space as one space, punctuation and quotes at
 //! either end dropped.
@@ -20,6 +22,9 @@ use std::collections::HashMap;
 
 pub const SIMILAR_SAME_SECTION: f64 = 0.75;
 pub const SIMILAR_ELSEWHERE: f64 = 0.9;
+/// A name extended by whole words scores this: enough in its own section, not across.
+pub const EXTENDED: f64 = 0.8;
+pub const MIN_EXTENDED_CHARS: usize = 6;
 /// Beyond this many candidate pairs (unpaired items of the baseline times those of the
 /// page) renames are reported as removals and additions: scoring stays bounded.
 pub const MAX_SIMILARITY_PAIRS: usize = 250_000;
@@ -98,7 +103,7 @@ pub fn pair(old: &[Key], new: &[Key]) -> Vec<Option<(usize, MatchRule)>> {
             }
             let same_section = old[o].chart == new[n].chart && old[o].section == new[n].section;
             let threshold = if same_section { SIMILAR_SAME_SECTION } else { SIMILAR_ELSEWHERE };
-            let score = dice(&old_grams[j], &grams);
+            let score = dice(&old_grams[j], &grams).max(extended(&old[o].name, &new[n].name));
             if score >= threshold {
                 candidates.push((score, n, o));
             }
@@ -145,6 +150,21 @@ pub fn normalise(name: &str) -> String {
         })
         .trim()
         .to_string()
+}
+
+/// The score of a name extended or shortened by whole words ("Go-live" and "Go-live
+/// (phase 1)"): [`EXTENDED`] when the shorter name, at least [`MIN_EXTENDED_CHARS`] long,
+/// stands in the longer one between word boundaries; else 0.
+fn extended(a: &str, b: &str) -> f64 {
+    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    if short.chars().count() < MIN_EXTENDED_CHARS || short == long {
+        return 0.0;
+    }
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let found = long.match_indices(short).any(|(at, _)| {
+        boundary(long[..at].chars().next_back()) && boundary(long[at + short.len()..].chars().next())
+    });
+    if found { EXTENDED } else { 0.0 }
 }
 
 /// Sorted character pairs (a one-character name is its own pair).
@@ -214,6 +234,20 @@ mod tests {
         let new = [key(Some("x"), "S", "Beta"), key(Some("x"), "S", "Alpha")];
         let pairs = pair(&old, &new);
         assert_eq!(pairs, vec![Some((1, MatchRule::Name)), Some((0, MatchRule::Name))]);
+    }
+
+    #[test]
+    fn a_name_extended_by_words_pairs_in_its_section_only() {
+        let old = [key(None, "S", "Årsskifte"), key(None, "S", "Test"), key(None, "T", "Kickoff meeting")];
+        let new = [
+            key(None, "S", "Årsskifte (udsat)"),
+            key(None, "S", "Test automation"),
+            key(None, "U", "Kickoff meeting with vendors"),
+        ];
+        let pairs = pair(&old, &new);
+        assert_eq!(pairs[0], Some((0, MatchRule::Similar)));
+        assert_eq!(pairs[1], None, "too short a name to say");
+        assert_eq!(pairs[2], None, "across sections a name needs more than that");
     }
 
     #[test]
