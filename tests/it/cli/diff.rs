@@ -135,6 +135,10 @@ fn missing_versions_are_input_errors_and_bad_dates_usage_errors() {
     assert_eq!(code, 2, "{err}");
     let (code, err) = run(&dir, &["export", "docs/road.md", "--baseline", "--output=x.pdf"]);
     assert_eq!(code, 2, "{err}");
+    // A batch compares each page with its own history: one file for all is refused.
+    let (code, err) = run(&dir, &["batch", "docs", "--out-dir", "board", "--baseline", "docs/road.md"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!dir.join("board").exists());
     let (code, err) = run(&dir, &["diff", "missing.md", "docs/road.md"]);
     assert_eq!(code, 3, "{err}");
     // Nothing was written by the failed exports.
