@@ -53,6 +53,9 @@ pub struct DocumentResult {
     /// Quarters without activity for this document (no PDF written).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quiet_quarters: Vec<String>,
+    /// With `--baseline` / `--since`: the changes' summary (as in the model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<crate::model::ChangeSummary>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -112,6 +115,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
             warnings: 0,
             outputs: Vec::new(),
             quiet_quarters: Vec::new(),
+            changes: None,
         })
         .collect();
     // A read error is the document's (a FIFO or device found in a folder is passed over);
@@ -139,6 +143,7 @@ pub fn run(pages: &[Found], config: &BatchConfig, progress: &dyn Progress) -> Ma
                         progress.read(&document, &document.roadmap.diagnostics);
                         result.errors = count(&document, Severity::Error);
                         result.warnings = count(&document, Severity::Warning);
+                        result.changes = document.roadmap.changes.as_ref().map(|c| c.summary.clone());
                         let has_gantt = document.roadmap.diagrams.iter().any(|d| d.gantt.is_some());
                         if !has_gantt && !page.explicit {
                             result.status = "skipped";

@@ -231,5 +231,11 @@ fn export_and_batch_compare_each_page_with_its_own_history() {
     assert!(err.contains("new.md") && err.contains("exported without changes"), "{err}");
     let manifest = std::fs::read_to_string(dir.join("board/manifest.json")).unwrap_or_else(|e| panic!("{e}"));
     assert!(manifest.contains("board-pack.pdf"), "{manifest}");
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap_or_else(|e| panic!("{e}"));
+    let road = manifest["documents"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["input"].as_str().is_some_and(|i| i.ends_with("road.md"))).cloned())
+        .unwrap_or_default();
+    assert_eq!(road["changes"]["slipped"], 1, "{manifest:#}");
     let _ = std::fs::remove_dir_all(&dir);
 }
