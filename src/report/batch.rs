@@ -292,7 +292,18 @@ fn read_with_baseline(
     let mut document = crate::read::read_path(path, &config.read)?;
     if let Some(spec) = &config.baseline {
         match super::with_baseline(&mut document, path, spec, &config.read) {
-            Ok(baseline) => progress.read(&baseline, &baseline.roadmap.diagnostics),
+            Ok(baseline) => {
+                // What the page itself says again is not repeated for its baseline.
+                let current = &document.roadmap.diagnostics;
+                let own: Vec<_> = baseline
+                    .roadmap
+                    .diagnostics
+                    .iter()
+                    .filter(|d| !current.iter().any(|c| c.code == d.code && c.message == d.message))
+                    .cloned()
+                    .collect();
+                progress.read(&baseline, &own);
+            }
             Err(error) => progress.problem(&format!("{}: {error}; exported without changes", path.display())),
         }
     }

@@ -42,7 +42,7 @@ pub(crate) fn diagnostics_text(document: &Document, format: Format) -> String {
 }
 
 /// Compares `document` (read from `file`) with its baseline, adding the baseline's own
-/// diagnostics to `out`; on failure the message is in `out` and the exit code returned.
+/// diagnostics (those the page does not repeat) to `out`; on failure the message is in `out` and the exit code returned.
 pub(crate) fn compare_with_baseline(
     document: &mut Document,
     file: &std::path::Path,
@@ -52,7 +52,13 @@ pub(crate) fn compare_with_baseline(
     out: &mut String,
 ) -> Result<(), u8> {
     match crate::report::with_baseline(document, file, spec, read) {
-        Ok(baseline) => {
+        Ok(mut baseline) => {
+            // What the page itself says again is not repeated for its baseline.
+            let current = &document.roadmap.diagnostics;
+            baseline
+                .roadmap
+                .diagnostics
+                .retain(|d| !current.iter().any(|c| c.code == d.code && c.message == d.message));
             out.push_str(&diagnostics_text(&baseline, format));
             Ok(())
         }
