@@ -73,12 +73,19 @@ fn resolve_commit(root: &Path, revision: &str) -> Result<String, GitError> {
     }
     let spec = format!("{revision}^{{commit}}");
     let out = git(root, &["rev-parse", "--verify", "--quiet", "--end-of-options", &spec])
-        .map_err(|_| GitError(format!("unknown revision {revision:?} in {}", root.display())))?;
+        .map_err(|_| unknown(revision, root))?;
     let commit = String::from_utf8_lossy(&out).trim().to_string();
     if commit.is_empty() {
-        return Err(GitError(format!("unknown revision {revision:?} in {}", root.display())));
+        return Err(unknown(revision, root));
     }
     Ok(commit)
+}
+
+fn unknown(revision: &str, root: &Path) -> GitError {
+    GitError(format!(
+        "no file named {revision:?}, and no such revision (unknown revision) in {}",
+        root.display()
+    ))
 }
 
 fn read_version(root: &Path, commit: &str, path: &str, shown: &str) -> Result<Version, GitError> {
