@@ -75,3 +75,19 @@ fn the_pack_cover_data_is_pinned() {
     view::pack::number_pages(&mut pack.entries, 1);
     pinned("pack", &serde_json::to_string_pretty(&pack).unwrap_or_else(|e| panic!("{e}")));
 }
+
+#[test]
+fn the_report_with_changes_data_is_pinned() {
+    // The seed against its earlier version (tests/fixtures/changes/), as of 31 March 2026.
+    let read_options = boardpack::read::ReadOptions {
+        today: boardpack::date::Date::new(2026, 3, 31).unwrap_or_else(|| unreachable!()),
+        ..crate::common::read_options()
+    };
+    let mut document = boardpack::read::read_path(&seed(), &read_options).unwrap_or_else(|e| panic!("{e}"));
+    let earlier = crate::common::fixtures().join("changes/seed-2026-03-05.md");
+    let spec = boardpack::read::baseline::BaselineSpec::File(earlier);
+    boardpack::report::with_baseline(&mut document, &seed(), &spec, &read_options)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let data = view::build(&document.roadmap, &crate::common::report_options(Lang::Da));
+    pinned("report-changes", &serde_json::to_string_pretty(&data).unwrap_or_else(|e| panic!("{e}")));
+}
