@@ -509,7 +509,7 @@ pub struct ChangeSummary {
 
 impl ChangeSummary {
     pub fn is_empty(&self) -> bool {
-        *self == ChangeSummary { largest_slip_days: None, ..Default::default() }
+        *self == ChangeSummary::default()
     }
 }
 

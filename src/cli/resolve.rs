@@ -63,12 +63,7 @@ pub fn report_config(args: &crate::cli::args::ReportArgs) -> Result<ReportConfig
     let template = crate::view::Template::parse(&args.template).ok_or_else(|| {
         UsageError(format!("--template `{}` is not a template; use `report` or `minutes`", args.template))
     })?;
-    let lang = match &args.lang {
-        Some(text) => Some(crate::locale::Lang::parse(text).ok_or_else(|| {
-            UsageError(format!("--lang `{text}` is not supported; use da, en, sv, nb, de, fr, es or nl"))
-        })?),
-        None => None,
-    };
+    let lang = report_lang(args.lang.as_deref())?;
     let meeting_date = match &args.meeting_date {
         Some(text) => Some(parse_iso_date(text.trim()).ok_or_else(|| {
             UsageError(format!("--meeting-date `{text}` is not a date; write it as YYYY-MM-DD"))
@@ -78,6 +73,16 @@ pub fn report_config(args: &crate::cli::args::ReportArgs) -> Result<ReportConfig
     let conformance = crate::render::Conformance::parse(args.pdf_standard.iter().map(String::as_str))
         .map_err(|why| UsageError(format!("--pdf-standard: {why}")))?;
     Ok(ReportConfig { lang, template, meeting_date, strict: args.strict, conformance })
+}
+
+/// `--lang`: one of the report languages, or none to take each document's own.
+pub fn report_lang(flag: Option<&str>) -> Result<Option<crate::locale::Lang>, UsageError> {
+    flag.map(|text| {
+        crate::locale::Lang::parse(text).ok_or_else(|| {
+            UsageError(format!("--lang `{text}` is not supported; use da, en, sv, nb, de, fr, es or nl"))
+        })
+    })
+    .transpose()
 }
 
 pub fn parse_quarter(text: &str) -> Result<crate::quarter::Quarter, UsageError> {

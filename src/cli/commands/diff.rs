@@ -19,17 +19,12 @@ pub fn run(args: &DiffArgs) -> u8 {
             return exit::USAGE;
         }
     };
-    let lang = match args.lang.as_deref() {
-        Some(text) => match crate::locale::Lang::parse(text) {
-            Some(lang) => Some(lang),
-            None => {
-                print_error(&format!(
-                    "--lang `{text}` is not supported; use da, en, sv, nb, de, fr, es or nl"
-                ));
-                return exit::USAGE;
-            }
-        },
-        None => None,
+    let lang = match config::report_lang(args.lang.as_deref()) {
+        Ok(lang) => lang,
+        Err(error) => {
+            print_error(&error.0);
+            return exit::USAGE;
+        }
     };
     let (old_page, old_spec) = match version(&args.old) {
         Ok(found) => found,

@@ -1,13 +1,7 @@
 //! The binary as a user runs it.
 
+use super::{boardpack, temp_dir};
 use crate::common::{fixtures, seed};
-use std::process::Command;
-
-fn boardpack() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_boardpack"));
-    command.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
-    command
-}
 
 #[test]
 fn inspect_prints_the_model_of_every_corpus_page() {
@@ -69,13 +63,6 @@ fn help_shows_examples() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Examples:") && text.contains("Exit codes:"), "{text}");
     assert!(fixtures().exists());
-}
-
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("boardpack-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
 }
 
 #[test]

@@ -1,22 +1,10 @@
 //! Baselines from files and git revisions, through the binary: `diff`, and `--baseline` /
 //! `--since` on `inspect`, `export` and `batch`, in a small repository made for the test.
 
+use super::{boardpack, temp_dir};
 use crate::common::fixtures;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn boardpack() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_boardpack"));
-    command.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
-    command
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("boardpack-diff-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
-}
 
 fn git(dir: &Path, args: &[&str], date: &str) -> String {
     let out = Command::new("git")
@@ -47,7 +35,7 @@ fn git_available() -> bool {
 /// A repository with three versions of `docs/road.md`: 10 January (plan-v1), 15 February
 /// (Backend API slipped to 15 May) and 20 March 2026 (plan-v2, plus a new page).
 fn repository(name: &str) -> PathBuf {
-    let dir = temp_dir(name);
+    let dir = temp_dir(&format!("repo-{name}"));
     let docs = dir.join("docs");
     std::fs::create_dir_all(&docs).unwrap_or_else(|e| panic!("{e}"));
     let v1 = std::fs::read_to_string(fixtures().join("changes/plan-v1.md")).unwrap_or_else(|e| panic!("{e}"));
