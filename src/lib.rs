@@ -6,6 +6,7 @@
 //!    Markdown, images, language, tracks, status), every problem a located diagnostic;
 //! 2. [`gantt`]: a Mermaid gantt chart's text -> its resolved timeline, as Mermaid 12.3 dates it;
 //!    [`compare`]: two versions of a page -> what changed since the baseline;
+//!    [`diagrams`]: every other Mermaid diagram -> its drawing (SVG) and where it goes;
 //! 3. [`view`]: the model -> the data a template reads (words, dates, geometry, groups);
 //! 4. [`render`]: report data -> laid-out pages -> PDF bytes (the only stage that knows Typst);
 //! 5. [`report`]: one document -> one PDF, documents x quarters -> PDFs and board packs,
@@ -24,6 +25,8 @@ pub mod read;
 pub mod gantt;
 
 pub mod compare;
+
+pub mod diagrams;
 
 pub mod view;
 

@@ -210,9 +210,47 @@ pub struct Diagram {
     /// The diagram's text (an HTML container's with its entities decoded).
     pub source: String,
     pub line: usize,
-    /// Resolved chart for `gantt` blocks; other kinds are kept but not drawn.
+    /// Resolved chart for `gantt` blocks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gantt: Option<Timeline>,
+    /// Every other kind, as drawn by the `diagrams` stage; `None` when it was not drawn
+    /// (the report then shows its source, and a diagnostic says why).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drawing: Option<Drawing>,
+    /// Offsets in `source` to offsets in the page, for diagnostics found after reading.
+    #[serde(skip)]
+    pub map: crate::diag::SourceMap,
+}
+
+/// A Mermaid diagram drawn as SVG, and where the full report puts it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Drawing {
+    /// The SVG's own size, in CSS pixels.
+    pub width: f64,
+    pub height: f64,
+    /// The size of its smallest text, in CSS pixels: what limits how far it may shrink.
+    pub smallest_text: f64,
+    /// How the full report places it, and at what scale.
+    pub fit: Fit,
+    /// Its alternative text: the diagram's `accTitle` and `accDescr`, or a description
+    /// generated from its kind and its parts.
+    pub alt: String,
+    /// What the description was made from (nodes, edges, ...), for `inspect`.
+    pub parts: Vec<(String, usize)>,
+    /// The SVG itself (resvg-safe: no `foreignObject`, no filters, no external files).
+    #[serde(skip)]
+    pub svg: std::sync::Arc<str>,
+}
+
+/// Where a drawn diagram goes in the full report (A4 landscape).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "placement", rename_all = "kebab-case")]
+pub enum Fit {
+    /// In the text, `width` points wide.
+    Inline { width: f64 },
+    /// On a page of its own (portrait when `portrait`), `width` points wide: it is too
+    /// tall for the text.
+    OwnPage { width: f64, portrait: bool },
 }
 
 /// A resolved gantt chart.

@@ -52,8 +52,3 @@ pub mod asset {
     pub const REMOTE_IMAGE: &str = "asset::remote-image";
     pub const UNSUPPORTED_IMAGE: &str = "asset::unsupported-image";
 }
-
-/// Mermaid diagrams other than gantt charts.
-pub mod mermaid {
-    pub const NOT_DRAWN: &str = "mermaid::not-drawn";
-}

@@ -1,5 +1,5 @@
 //! Orchestrates the readers: bytes -> decode -> front matter -> Liquid -> Markdown ->
-//! gantt -> [`Roadmap`]. Every stage's spans are mapped back to the decoded page here.
+//! gantt, and the other diagrams drawn ([`crate::diagrams`]) -> [`Roadmap`]. Every stage's spans are mapped back to the decoded page here.
 
 use crate::date::Date;
 use crate::diag::{Diagnostic, LineIndex, SourceMap, Span};
@@ -155,7 +155,7 @@ fn read_as_of(
     images::resolve_images(&mut parsed.blocks, base_dir, &text, &mut diagnostics);
     warn_gantt_outside_fences(&parsed.blocks, &text, &index, &mut diagnostics);
 
-    let diagrams: Vec<Diagram> = parsed
+    let mut diagrams: Vec<Diagram> = parsed
         .diagrams
         .into_iter()
         .map(|raw| {
@@ -164,6 +164,10 @@ fn read_as_of(
             read_diagram(raw, &map, line, &text, &index, today, &mut diagnostics)
         })
         .collect();
+    // A baseline copy is only compared, never drawn.
+    if !own_date {
+        crate::diagrams::draw_all(&mut diagrams, &mut diagnostics);
+    }
 
     let stem = file_stem(name);
     let title = meta
@@ -250,7 +254,15 @@ fn read_diagram(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Diagram {
     let kind = diagram_kind(&raw.text);
-    let mut diagram = Diagram { kind: kind.clone(), fence: raw.fence, source: raw.text, line, gantt: None };
+    let mut diagram = Diagram {
+        kind: kind.clone(),
+        fence: raw.fence,
+        source: raw.text,
+        line,
+        gantt: None,
+        drawing: None,
+        map: map.clone(),
+    };
     if kind.eq_ignore_ascii_case("gantt") {
         let (mut timeline, mut found) = gantt::resolve(&diagram.source, today);
         for task in &mut timeline.tasks {
@@ -270,14 +282,8 @@ fn read_diagram(
             );
         }
         diagram.gantt = Some(timeline);
-    } else {
-        let shown = if kind.is_empty() { "empty".to_string() } else { format!("`{kind}`") };
-        diagnostics.push(
-            Diagnostic::note(crate::read::codes::mermaid::NOT_DRAWN, format!("a Mermaid {shown} diagram is kept in the model but not drawn; boardpack draws gantt charts"))
-                .with_span(Span::at(map.map(0), 0))
-                .with_hint("its source is shown as a code block in the report"),
-        );
     }
+    // Other kinds are drawn (or said not to be) by the `diagrams` stage.
     diagram
 }
 

@@ -151,6 +151,20 @@ pub fn with_fallbacks_for(missing: &[char]) -> Option<Arc<Fonts>> {
     Some(fonts)
 }
 
+/// The characters of `text` that no bundled font has, each once: a drawn diagram's text
+/// is drawn inside its SVG, where the laid-out pages cannot say which glyphs are missing.
+pub fn not_bundled(text: &str) -> Vec<char> {
+    let fonts = &font_set().fonts;
+    let mut missing: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !c.is_ascii())
+        .filter(|&c| !fonts.iter().any(|f| covers(f.info(), c)))
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    missing
+}
+
 fn covers(info: &FontInfo, c: char) -> bool {
     info.coverage.contains(c as u32)
 }

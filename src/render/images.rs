@@ -51,6 +51,79 @@ fn pixels(bytes: &[u8]) -> Option<u64> {
 /// allocate gigabytes), or its size or view box is so extreme that the PDF's numbers would
 /// be out of range. Parsed as Typst will parse it.
 fn svg_pixels(bytes: &[u8]) -> Result<u64, String> {
+    parse_checked(bytes).map(|(_, pixels)| pixels)
+}
+
+/// What placing a drawn diagram needs to know of its SVG.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SvgFacts {
+    /// Its size, in CSS pixels.
+    pub width: f64,
+    pub height: f64,
+    /// The font size of its smallest text, in CSS pixels (16 when it has none).
+    pub smallest_text: f64,
+}
+
+/// Checks an SVG that boardpack drew (a Mermaid diagram) as a page's own SVG images are
+/// checked, and reads its size and its smallest text.
+pub fn svg_facts(bytes: &[u8]) -> Result<SvgFacts, String> {
+    use typst::visualize::SvgImage;
+    let (tree, _) = parse_checked_with(bytes, text_fonts())?;
+    SvgImage::new(Bytes::new(bytes.to_vec())).map_err(|_| "it is not a valid SVG".to_string())?;
+    let smallest = smallest_text(tree.root()).unwrap_or(16.0);
+    Ok(SvgFacts {
+        width: f64::from(tree.size().width()),
+        height: f64::from(tree.size().height()),
+        smallest_text: f64::from(smallest),
+    })
+}
+
+/// The smallest font size of any text in `group`, scaled as it is drawn.
+fn smallest_text(group: &usvg::Group) -> Option<f32> {
+    group
+        .children()
+        .iter()
+        .filter_map(|node| match node {
+            usvg::Node::Group(g) => smallest_text(g),
+            usvg::Node::Text(text) => {
+                let t = text.abs_transform();
+                let scale = (t.sx * t.sy - t.kx * t.ky).abs().sqrt();
+                text.chunks()
+                    .iter()
+                    .flat_map(|c| c.spans())
+                    .map(|s| s.font_size().get() * if scale > 0.0 { scale } else { 1.0 })
+                    .reduce(f32::min)
+            }
+            _ => None,
+        })
+        .reduce(f32::min)
+}
+
+/// The report's text faces for usvg, loaded once: without fonts usvg drops every text,
+/// and a drawn diagram's text sizes are what decide how far it may shrink.
+fn text_fonts() -> std::sync::Arc<usvg::fontdb::Database> {
+    static FONTS: std::sync::OnceLock<std::sync::Arc<usvg::fontdb::Database>> = std::sync::OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let mut db = usvg::fontdb::Database::new();
+            for face in super::text_faces() {
+                db.load_font_data(face.to_vec());
+            }
+            std::sync::Arc::new(db)
+        })
+        .clone()
+}
+
+/// Parses an SVG as Typst will, refusing what [`svg_pixels`] refuses; the tree and the
+/// pixels of its embedded raster images.
+fn parse_checked(bytes: &[u8]) -> Result<(usvg::Tree, u64), String> {
+    parse_checked_with(bytes, std::sync::Arc::new(usvg::fontdb::Database::new()))
+}
+
+fn parse_checked_with(
+    bytes: &[u8],
+    fontdb: std::sync::Arc<usvg::fontdb::Database>,
+) -> Result<(usvg::Tree, u64), String> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicU64, Ordering};
     let problem: Mutex<Option<String>> = Mutex::new(None);
@@ -84,6 +157,7 @@ fn svg_pixels(bytes: &[u8]) -> Result<u64, String> {
                 None
             }),
         },
+        fontdb,
         ..usvg::Options::default()
     };
     let tree = match usvg::Tree::from_data(bytes, &options) {
@@ -98,15 +172,20 @@ fn svg_pixels(bytes: &[u8]) -> Result<u64, String> {
     if !(sane(size.width()) && sane(size.height()) && transforms_sane(tree.root())) {
         return Err("its size or view box is out of any sensible range".into());
     }
-    Ok(embedded.load(Ordering::Relaxed))
+    Ok((tree, embedded.load(Ordering::Relaxed)))
 }
 
 /// Whether every element's transform (the view box's scale included) is within a range
 /// that PDF numbers can express.
 fn transforms_sane(group: &usvg::Group) -> bool {
+    // Components may be near zero (a rotation by 90° has cos = 6e-17); what must stay in
+    // range is each component's size and the area scale (the determinant).
     let sane = |t: usvg::Transform| {
-        let scale = |v: f32| v == 0.0 || (1e-6..1e6).contains(&v.abs());
-        [t.sx, t.sy, t.kx, t.ky].into_iter().all(scale) && t.tx.abs() < 1e9 && t.ty.abs() < 1e9
+        let det = f64::from(t.sx) * f64::from(t.sy) - f64::from(t.kx) * f64::from(t.ky);
+        [t.sx, t.sy, t.kx, t.ky].into_iter().all(|v| v.is_finite() && v.abs() < 1e6)
+            && (det == 0.0 || (1e-12..1e12).contains(&det.abs()))
+            && t.tx.abs() < 1e9
+            && t.ty.abs() < 1e9
     };
     sane(group.abs_transform())
         && group.children().iter().all(|node| match node {

@@ -12,7 +12,7 @@ mod world;
 pub use crate::view::standard::{Archival, Conformance};
 pub use embedded::{FONTS, TEMPLATES};
 use images::read_image;
-pub use images::{MAX_IMAGE_PIXELS, image_check, image_decodes};
+pub use images::{MAX_IMAGE_PIXELS, SvgFacts, image_check, image_decodes, svg_facts};
 
 use crate::date::Date;
 use crate::view::pack::PackData;
@@ -66,6 +66,12 @@ impl LaidOut {
     }
 }
 
+/// The bundled faces of the report's text font (Inter), for measuring a diagram's text
+/// with the font Typst will draw it in.
+pub fn text_faces() -> Vec<&'static [u8]> {
+    embedded::FONTS.iter().filter(|(name, _)| name.starts_with("Inter-")).map(|(_, bytes)| *bytes).collect()
+}
+
 /// Lays out the report. `base_dir` is the document's folder, for its checked images.
 pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut, RenderError> {
     let main = match data.template {
@@ -79,8 +85,21 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut
         .iter()
         .filter_map(|(relative, virtual_path)| Some(ImageFile { dir: base_dir?, relative, virtual_path }))
         .collect();
-    let mut laid_out =
-        compile_with_fallbacks(main, &[(DATA_PATH, json), (MODEL_PATH, model)], &images, data.roadmap.today)?;
+    let mut files = vec![(DATA_PATH, json), (MODEL_PATH, model)];
+    // The drawn diagrams' SVGs (checked when they were drawn), at the paths view gave them.
+    for view in data.diagrams.values() {
+        if let Some(drawing) = data.roadmap.diagrams.get(view.diagram).and_then(|d| d.drawing.as_ref()) {
+            files.push((view.path.as_str(), drawing.svg.as_bytes().to_vec()));
+        }
+    }
+    let diagram_text: String = data
+        .diagrams
+        .values()
+        .filter_map(|view| data.roadmap.diagrams.get(view.diagram))
+        .map(|d| d.source.as_str())
+        .collect();
+    let needed = fonts::not_bundled(&diagram_text);
+    let mut laid_out = compile_with_fallbacks(main, &files, &images, data.roadmap.today, &needed)?;
     set_info(&mut laid_out.0, &data.pdf);
     Ok(laid_out)
 }
@@ -88,7 +107,7 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut
 /// Lays out a board pack's cover and contents.
 pub fn compile_cover(pack: &PackData) -> Result<LaidOut, RenderError> {
     let json = serde_json::to_vec(pack).map_err(|e| RenderError::Data(e.to_string()))?;
-    let mut laid_out = compile_with_fallbacks("/pack.typ", &[(PACK_PATH, json)], &[], pack.today)?;
+    let mut laid_out = compile_with_fallbacks("/pack.typ", &[(PACK_PATH, json)], &[], pack.today, &[])?;
     set_info(&mut laid_out.0, &pack.cover.pdf);
     Ok(laid_out)
 }
@@ -187,15 +206,20 @@ struct ImageFile<'a> {
 }
 
 /// Compiles `main` with the bundled fonts, and once more with fallback fonts added when
-/// some characters have no glyph in them (see [`fonts`]).
+/// some characters have no glyph in them (see [`fonts`]): characters of the laid-out text,
+/// or `needed` (those of drawn diagrams, whose text Typst draws inside their SVGs).
 fn compile_with_fallbacks(
     main: &str,
     data: &[(&str, Vec<u8>)],
     images: &[ImageFile<'_>],
     today: Date,
+    needed: &[char],
 ) -> Result<LaidOut, RenderError> {
     let bundled = compile_template(main, data, images, today, fonts::bundled())?;
-    let missing = readback::missing_in(&bundled);
+    let mut missing = readback::missing_in(&bundled);
+    missing.extend_from_slice(needed);
+    missing.sort_unstable();
+    missing.dedup();
     if missing.is_empty() {
         return Ok(LaidOut(bundled, Vec::new()));
     }

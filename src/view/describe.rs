@@ -86,3 +86,78 @@ fn task(row: &Row, lang: Lang) -> String {
 fn plain(name: &str) -> String {
     name.replace('\u{200B}', "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A drawn diagram's alternative text: its own `accTitle`/`accDescr` when it has them,
+/// else its kind and how many elements, connections and entries it has, in `lang`.
+pub fn diagram(drawing: &crate::model::Drawing, kind: &str, lang: Lang) -> String {
+    if !drawing.alt.trim().is_empty() {
+        return drawing.alt.clone();
+    }
+    // The semantic model's own names, grouped in three: things, links between them, and
+    // entries of a list-like diagram (pie slices, timeline events).
+    const CONNECTIONS: &[&str] = &["edges", "links", "messages", "relations", "relationships", "transitions"];
+    const ENTRIES: &[&str] = &["sections", "slices", "events", "tasks", "items", "points"];
+    let [mut elements, mut connections, mut entries] = [0usize; 3];
+    for (name, count) in &drawing.parts {
+        let bucket = if CONNECTIONS.contains(&name.as_str()) {
+            &mut connections
+        } else if ENTRIES.contains(&name.as_str()) {
+            &mut entries
+        } else {
+            &mut elements
+        };
+        *bucket = (*bucket).max(*count);
+    }
+    let counts: Vec<String> =
+        [(elements, "diagram-elements"), (connections, "diagram-connections"), (entries, "diagram-entries")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, key)| format!("{n} {}", lang.label(key)))
+            .collect();
+    let kind = if kind.is_empty() { String::new() } else { format!(" ({kind})") };
+    if counts.is_empty() {
+        format!("{}{kind}.", lang.label("diagram-alt"))
+    } else {
+        format!("{}{kind}: {}.", lang.label("diagram-alt"), counts.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod diagram_tests {
+    use super::*;
+    use crate::model::{Drawing, Fit};
+
+    fn drawing(alt: &str, parts: &[(&str, usize)]) -> Drawing {
+        Drawing {
+            width: 100.0,
+            height: 100.0,
+            smallest_text: 14.0,
+            fit: Fit::Inline { width: 60.0 },
+            alt: alt.to_string(),
+            parts: parts.iter().map(|(n, c)| (n.to_string(), *c)).collect(),
+            svg: "".into(),
+        }
+    }
+
+    #[test]
+    fn the_diagrams_own_description_comes_first() {
+        assert_eq!(
+            diagram(&drawing("Release flow.", &[("nodes", 3)]), "flowchart", Lang::En),
+            "Release flow."
+        );
+    }
+
+    #[test]
+    fn otherwise_its_kind_and_counts_in_the_report_language() {
+        let d = drawing("", &[("nodes", 6), ("edges", 7)]);
+        assert_eq!(
+            diagram(&d, "flowchart", Lang::En),
+            "Mermaid diagram (flowchart): 6 elements, 7 connections."
+        );
+        assert_eq!(
+            diagram(&d, "flowchart", Lang::Da),
+            "Mermaid-diagram (flowchart): 6 elementer, 7 forbindelser."
+        );
+        assert_eq!(diagram(&drawing("", &[]), "pie", Lang::En), "Mermaid diagram (pie).");
+    }
+}

@@ -82,6 +82,8 @@ pub struct ReportData<'a> {
     pub changes: Option<changes::ChangesView>,
     /// Virtual paths of embedded images, by their path relative to the document.
     pub images: BTreeMap<String, String>,
+    /// The drawn Mermaid diagrams the content shows, by their index in the model.
+    pub diagrams: BTreeMap<String, DiagramView>,
     /// The part of the page's content left out because a report lays out at most
     /// [`budget::BUDGET`] of it; the templates say so where it would have been.
     pub omitted: Option<budget::Omitted>,
@@ -91,6 +93,19 @@ pub struct ReportData<'a> {
     /// `/data/roadmap.json` (the `boardpack inspect` JSON), parsed only if they do.
     #[serde(skip)]
     pub roadmap: &'a Roadmap,
+}
+
+/// A drawn diagram as the template places it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiagramView {
+    /// Its index in `Roadmap::diagrams`.
+    #[serde(skip)]
+    pub diagram: usize,
+    /// The virtual path its SVG is served at.
+    pub path: String,
+    #[serde(flatten)]
+    pub fit: crate::model::Fit,
+    pub alt: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -230,6 +245,12 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
     let header = header(roadmap, options);
     let pdf = pdf_info(roadmap, &header, options);
     let images = collect_images(&roadmap.blocks);
+    // Only the full report shows the page's further content, diagrams and all.
+    let diagrams = if options.template == Template::Report && options.quarter.is_none() {
+        diagram_views(roadmap, &content, lang)
+    } else {
+        BTreeMap::new()
+    };
     ReportData {
         schema_version: crate::model::SCHEMA_VERSION,
         template: options.template,
@@ -246,6 +267,7 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         quarter,
         changes,
         images,
+        diagrams,
         omitted: budget.omitted,
         narrowed: budget.narrowed,
         roadmap,
@@ -598,20 +620,6 @@ fn remaining_content(first: usize, roadmap: &Roadmap, lang: Lang) -> (Vec<Block>
                 }
                 content.push(block.clone());
             }
-            Block::Diagram { diagram, line } => match roadmap.diagrams.get(*diagram) {
-                Some(d) if d.gantt.is_none() => {
-                    // Shown as its source under a caption: boardpack draws only gantt charts.
-                    let caption = format!("{} · {}", lang.label("diagram-not-drawn"), d.kind);
-                    let caption = vec![Inline::Emph { content: vec![Inline::Text { text: caption }] }];
-                    content.push(Block::Paragraph { content: caption, line: *line });
-                    content.push(Block::Code {
-                        lang: Some("mermaid".into()),
-                        text: d.source.clone(),
-                        line: *line,
-                    });
-                }
-                _ => {}
-            },
             Block::List { items, start, ordered, tight, line } if items.iter().any(|i| i.track.is_some()) => {
                 if intro.is_none()
                     && matches!(content.last(), Some(Block::Paragraph { .. }))
@@ -633,7 +641,50 @@ fn remaining_content(first: usize, roadmap: &Roadmap, lang: Lang) -> (Vec<Block>
             _ => content.push(block.clone()),
         }
     }
+    diagrams_in_place(&mut content, roadmap, lang);
     (content, intro)
+}
+
+/// Diagrams in `blocks` (at any depth) as the report shows them: a drawn one stays (the
+/// template draws it), a gantt chart goes (the timeline shows it), any other shows its
+/// source under a caption (a diagnostic says why it was not drawn).
+fn diagrams_in_place(blocks: &mut Vec<Block>, roadmap: &Roadmap, lang: Lang) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let replacement = match &mut blocks[i] {
+            Block::Diagram { diagram, line } => match roadmap.diagrams.get(*diagram) {
+                Some(d) if d.drawing.is_some() => None,
+                Some(d) if d.gantt.is_none() => {
+                    let caption = format!("{} · {}", lang.label("diagram-not-drawn"), d.kind);
+                    let caption = vec![Inline::Emph { content: vec![Inline::Text { text: caption }] }];
+                    Some(vec![
+                        Block::Paragraph { content: caption, line: *line },
+                        Block::Code { lang: Some("mermaid".into()), text: d.source.clone(), line: *line },
+                    ])
+                }
+                _ => Some(Vec::new()),
+            },
+            Block::List { items, .. } => {
+                for item in items {
+                    diagrams_in_place(&mut item.blocks, roadmap, lang);
+                }
+                None
+            }
+            Block::Quote { blocks: inner, .. } | Block::Footnote { blocks: inner, .. } => {
+                diagrams_in_place(inner, roadmap, lang);
+                None
+            }
+            _ => None,
+        };
+        match replacement {
+            Some(new) => {
+                let added = new.len();
+                blocks.splice(i..=i, new);
+                i += added;
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// The paragraphs at the very start of the page, if together they are short (a "last
@@ -664,6 +715,38 @@ fn similar(a: &[String], b: &[String]) -> bool {
     }
     let shared = a.iter().filter(|w| b.contains(w)).count();
     shared * 2 >= a.len().max(b.len())
+}
+
+/// The drawn diagrams that `content` shows (at any depth), with where their SVGs are served.
+fn diagram_views(roadmap: &Roadmap, content: &[Block], lang: Lang) -> BTreeMap<String, DiagramView> {
+    let mut views = BTreeMap::new();
+    let mut visit = |block: &Block| {
+        if let Block::Diagram { diagram, .. } = block
+            && let Some(d) = roadmap.diagrams.get(*diagram)
+            && let Some(drawing) = &d.drawing
+        {
+            views.entry(diagram.to_string()).or_insert_with(|| DiagramView {
+                diagram: *diagram,
+                path: format!("/diagrams/{diagram}.svg"),
+                fit: drawing.fit,
+                alt: describe::diagram(drawing, &d.kind, lang),
+            });
+        }
+    };
+    walk_blocks(content, &mut visit);
+    views
+}
+
+/// Calls `f` on every block in `blocks`, depth first.
+fn walk_blocks(blocks: &[Block], f: &mut dyn FnMut(&Block)) {
+    for block in blocks {
+        f(block);
+        match block {
+            Block::List { items, .. } => items.iter().for_each(|item| walk_blocks(&item.blocks, f)),
+            Block::Quote { blocks, .. } | Block::Footnote { blocks, .. } => walk_blocks(blocks, f),
+            _ => {}
+        }
+    }
 }
 
 /// The page's images that resolved to a file, by their path relative to its folder.

@@ -5,6 +5,7 @@ mod cli;
 mod common;
 mod compare;
 mod diagnostics;
+mod diagrams;
 mod gantt;
 mod read;
 mod report;

@@ -1,0 +1,81 @@
+//! Where a drawn diagram goes in the full report (A4 landscape, 15 mm side margins, 13 mm
+//! top, 15 mm bottom: `templates/lib/page.typ`): in the text when it fits there at a
+//! legible size, else on a page of its own, landscape or portrait, whichever prints it
+//! larger. Its smallest text is never under [`MIN_TEXT_PT`]; a drawing that cannot meet
+//! that on any page is not drawn.
+
+use crate::model::Fit;
+
+const MM: f64 = 72.0 / 25.4;
+/// The text area of a landscape page.
+const LANDSCAPE: [f64; 2] = [267.0 * MM, 182.0 * MM];
+/// The text area of a portrait page.
+const PORTRAIT: [f64; 2] = [180.0 * MM, 269.0 * MM];
+/// The tallest drawing placed in the text: the rest of a landscape page is left for a
+/// heading above it or the text around it.
+const INLINE_HEIGHT: f64 = LANDSCAPE[1] * 0.85;
+/// Points per CSS pixel at most: Mermaid's 14 px text becomes 8.4 pt, the report's
+/// running text is 8.5 pt. A small diagram is not blown up.
+const MAX_SCALE: f64 = 0.6;
+/// The smallest text a printed diagram may have.
+pub const MIN_TEXT_PT: f64 = 7.0;
+
+/// Where a `width` × `height` px drawing whose smallest text is `smallest_text` px goes,
+/// or `None` when no page prints it legibly.
+pub fn fit(width: f64, height: f64, smallest_text: f64) -> Option<Fit> {
+    if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
+        return None;
+    }
+    let floor = MIN_TEXT_PT / smallest_text.max(1.0);
+    // A diagram with small text is enlarged until it reaches the floor.
+    let cap = MAX_SCALE.max(floor);
+    let scale_in = |[w, h]: [f64; 2]| cap.min(w / width).min(h / height);
+    let inline = scale_in([LANDSCAPE[0], INLINE_HEIGHT]);
+    if inline >= floor {
+        return Some(Fit::Inline { width: round(width * inline) });
+    }
+    let (landscape, portrait) = (scale_in(LANDSCAPE), scale_in(PORTRAIT));
+    let (scale, portrait) = if portrait > landscape { (portrait, true) } else { (landscape, false) };
+    (scale >= floor).then(|| Fit::OwnPage { width: round(width * scale), portrait })
+}
+
+/// To a hundredth of a point, so that the report data stays short and stable.
+fn round(points: f64) -> f64 {
+    (points * 100.0).floor() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_diagram_stays_in_the_text_at_its_natural_scale() {
+        assert_eq!(fit(400.0, 300.0, 14.0), Some(Fit::Inline { width: 240.0 }));
+    }
+
+    #[test]
+    fn a_wide_one_is_shrunk_to_the_text_width_while_legible() {
+        let Some(Fit::Inline { width }) = fit(1500.0, 200.0, 14.0) else { panic!("not inline") };
+        assert!((width - LANDSCAPE[0]).abs() < 0.1, "{width}");
+    }
+
+    #[test]
+    fn a_tall_one_gets_a_portrait_page() {
+        // 14 px text at the text height of a landscape page would be 5.7 pt.
+        let fitted = fit(600.0, 1300.0, 14.0);
+        assert!(matches!(fitted, Some(Fit::OwnPage { portrait: true, .. })), "{fitted:?}");
+    }
+
+    #[test]
+    fn one_too_large_for_any_page_is_refused() {
+        assert_eq!(fit(20_000.0, 900.0, 14.0), None);
+        assert_eq!(fit(0.0, 100.0, 14.0), None);
+        assert_eq!(fit(f64::NAN, 100.0, 14.0), None);
+    }
+
+    #[test]
+    fn small_text_is_enlarged_to_the_floor() {
+        let Some(Fit::Inline { width }) = fit(100.0, 100.0, 10.0) else { panic!("not inline") };
+        assert!((width - 70.0).abs() < 0.01, "{width}");
+    }
+}
