@@ -237,6 +237,10 @@ pub struct Drawing {
     pub alt: String,
     /// What the description was made from (nodes, edges, ...), for `inspect`.
     pub parts: Vec<(String, usize)>,
+    /// A drawing too large for one page at a legible size, cut into pieces (between its
+    /// texts), a page each; empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pieces: Vec<Piece>,
     /// The SVG itself (resvg-safe: no `foreignObject`, no filters, no external files).
     #[serde(skip)]
     pub svg: std::sync::Arc<str>,
@@ -251,6 +255,19 @@ pub enum Fit {
     /// On a page of its own (portrait when `portrait`), `width` points wide: it is too
     /// tall for the text.
     OwnPage { width: f64, portrait: bool },
+    /// On `count` pages of their own, one piece of `Drawing::pieces` each.
+    Pieces { count: usize, portrait: bool },
+}
+
+/// One piece of a drawing cut across pages.
+#[derive(Clone, Debug, Serialize)]
+pub struct Piece {
+    /// Its width on the page, in points.
+    pub width: f64,
+    /// The piece as an SVG of its own: the drawing's view box narrowed to it, without the
+    /// texts of the other pieces.
+    #[serde(skip)]
+    pub svg: std::sync::Arc<str>,
 }
 
 /// A resolved gantt chart.

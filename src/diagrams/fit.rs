@@ -2,7 +2,7 @@
 //! top, 15 mm bottom: `templates/lib/page.typ`): in the text when it fits there at a
 //! legible size, else on a page of its own, landscape or portrait, whichever prints it
 //! larger. Its smallest text is never under [`MIN_TEXT_PT`]; a drawing that cannot meet
-//! that on any page is not drawn.
+//! that on one page is cut across several ([`cutting`], `split`), up to [`MAX_PIECES`].
 
 use crate::model::Fit;
 
@@ -39,8 +39,53 @@ pub fn fit(width: f64, height: f64, smallest_text: f64) -> Option<Fit> {
     (scale >= floor).then(|| Fit::OwnPage { width: round(width * scale), portrait })
 }
 
+/// The most pages one diagram is cut across.
+pub const MAX_PIECES: usize = 8;
+
+/// How a drawing too large for one page at a legible size is cut.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cutting {
+    /// Cut across its height (a tall drawing) rather than its width.
+    pub along_height: bool,
+    pub portrait: bool,
+    /// Points per pixel: its smallest text at [`MIN_TEXT_PT`].
+    pub scale: f64,
+    /// The longest piece, in pixels along the cut axis: what one page holds.
+    pub page_px: f64,
+}
+
+/// How to cut a `width` × `height` px drawing into pages at the smallest legible scale,
+/// the fewest pages first, when it needs from 2 to [`MAX_PIECES`] of them; `None` when
+/// even a piece is too large across the cut (or it would take more pages).
+pub fn cutting(width: f64, height: f64, smallest_text: f64) -> Option<Cutting> {
+    if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
+        return None;
+    }
+    let scale = MIN_TEXT_PT / smallest_text.max(1.0);
+    let options = [
+        (true, true, PORTRAIT),
+        (true, false, LANDSCAPE),
+        (false, false, LANDSCAPE),
+        (false, true, PORTRAIT),
+    ];
+    options
+        .into_iter()
+        .filter_map(|(along_height, portrait, [page_w, page_h])| {
+            let (across, along, room_across, room_along) =
+                if along_height { (width, height, page_w, page_h) } else { (height, width, page_h, page_w) };
+            if across * scale > room_across {
+                return None;
+            }
+            let pages = (along * scale / room_along).ceil() as usize;
+            let cutting = Cutting { along_height, portrait, scale, page_px: room_along / scale };
+            (2..=MAX_PIECES).contains(&pages).then_some((pages, cutting))
+        })
+        .min_by_key(|(pages, _)| *pages)
+        .map(|(_, cutting)| cutting)
+}
+
 /// To a hundredth of a point, so that the report data stays short and stable.
-fn round(points: f64) -> f64 {
+pub fn round(points: f64) -> f64 {
     (points * 100.0).floor() / 100.0
 }
 
@@ -71,6 +116,20 @@ mod tests {
         assert_eq!(fit(20_000.0, 900.0, 14.0), None);
         assert_eq!(fit(0.0, 100.0, 14.0), None);
         assert_eq!(fit(f64::NAN, 100.0, 14.0), None);
+    }
+
+    #[test]
+    fn a_long_timeline_is_cut_across_landscape_pages_and_a_tall_chart_across_portrait_ones() {
+        let wide = cutting(2140.0, 524.0, 14.0).unwrap_or_else(|| panic!("not cut"));
+        assert!(!wide.along_height && !wide.portrait, "{wide:?}");
+        assert!((wide.scale - 0.5).abs() < 1e-9);
+        let tall = cutting(1092.0, 2282.0, 14.0).unwrap_or_else(|| panic!("not cut"));
+        // 546 pt wide at 7 pt text: too wide for portrait, so three landscape pages.
+        assert!(tall.along_height && !tall.portrait, "{tall:?}");
+        // 20 pages' worth is refused.
+        assert_eq!(cutting(60_000.0, 200.0, 14.0), None);
+        // Too large across the cut as well: no piece fits.
+        assert_eq!(cutting(4000.0, 4000.0, 14.0), None);
     }
 
     #[test]

@@ -59,6 +59,8 @@ fn site_config() -> serde_json::Value {
         },
         // Mermaid keeps 150 px left of a timeline for a title that is drawn above it.
         "timeline": { "leftMargin": 20 },
+        // Mermaid's 600 × 400 px crowds a sankey's labels; a landscape page has room.
+        "sankey": { "width": 1000, "height": 640 },
         "themeVariables": {
             "fontFamily": "Inter",
             "fontSize": "14px",

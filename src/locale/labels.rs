@@ -49,6 +49,7 @@ pub const LABELS: &[(&str, [&str; 8])] = &[
     ("diagram-elements", ["elementer", "elements", "element", "elementer", "Elemente", "éléments", "elementos", "elementen"]),
     ("diagram-connections", ["forbindelser", "connections", "förbindelser", "forbindelser", "Verbindungen", "liaisons", "conexiones", "verbindingen"]),
     ("diagram-entries", ["punkter", "entries", "poster", "punkter", "Einträge", "entrées", "entradas", "items"]),
+    ("diagram-piece", ["del", "part", "del", "del", "Teil", "partie", "parte", "deel"]),
     ("no-timeline", ["Siden indeholder ingen tidsplan.", "The page holds no timeline.", "Sidan innehåller ingen tidsplan.", "Siden inneholder ingen tidsplan.", "Die Seite enthält keinen Zeitplan.", "La page ne contient aucun calendrier.", "La página no contiene ningún cronograma.", "De pagina bevat geen planning."]),
     ("chart-of", ["tidsplan", "timeline", "tidsplan", "tidsplan", "Zeitplan", "calendrier", "cronograma", "planning"]),
     ("line", ["linje", "line", "rad", "linje", "Zeile", "ligne", "línea", "regel"]),

@@ -55,13 +55,16 @@ fn svg_pixels(bytes: &[u8]) -> Result<u64, String> {
 }
 
 /// What placing a drawn diagram needs to know of its SVG.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SvgFacts {
     /// Its size, in CSS pixels.
     pub width: f64,
     pub height: f64,
     /// The font size of its smallest text, in CSS pixels (16 when it has none).
     pub smallest_text: f64,
+    /// Where each `<text>` element with an `id` is drawn, in the same pixels:
+    /// (id, [left, top, right, bottom]).
+    pub texts: Vec<(String, [f64; 4])>,
 }
 
 /// Checks an SVG that boardpack drew (a Mermaid diagram) as a page's own SVG images are
@@ -71,11 +74,28 @@ pub fn svg_facts(bytes: &[u8]) -> Result<SvgFacts, String> {
     let (tree, _) = parse_checked_with(bytes, text_fonts())?;
     SvgImage::new(Bytes::new(bytes.to_vec())).map_err(|_| "it is not a valid SVG".to_string())?;
     let smallest = smallest_text(tree.root()).unwrap_or(16.0);
+    let mut texts = Vec::new();
+    text_boxes(tree.root(), &mut texts);
     Ok(SvgFacts {
         width: f64::from(tree.size().width()),
         height: f64::from(tree.size().height()),
         smallest_text: f64::from(smallest),
+        texts,
     })
+}
+
+fn text_boxes(group: &usvg::Group, out: &mut Vec<(String, [f64; 4])>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => text_boxes(g, out),
+            usvg::Node::Text(text) if !text.id().is_empty() => {
+                let b = text.abs_bounding_box();
+                let edges = [b.left(), b.top(), b.right(), b.bottom()].map(f64::from);
+                out.push((text.id().to_string(), edges));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The smallest font size of any text in `group`, scaled as it is drawn.
@@ -109,6 +129,11 @@ fn text_fonts() -> std::sync::Arc<usvg::fontdb::Database> {
             for face in super::text_faces() {
                 db.load_font_data(face.to_vec());
             }
+            // usvg falls back to the serif family for a family it lacks (C4 diagrams name
+            // their own); without it such texts would have no place and no size.
+            db.set_serif_family("Inter");
+            db.set_sans_serif_family("Inter");
+            db.set_monospace_family("Inter");
             std::sync::Arc::new(db)
         })
         .clone()

@@ -90,6 +90,9 @@ pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut
     for view in data.diagrams.values() {
         if let Some(drawing) = data.roadmap.diagrams.get(view.diagram).and_then(|d| d.drawing.as_ref()) {
             files.push((view.path.as_str(), drawing.svg.as_bytes().to_vec()));
+            for (piece, piece_view) in drawing.pieces.iter().zip(&view.pieces) {
+                files.push((piece_view.path.as_str(), piece.svg.as_bytes().to_vec()));
+            }
         }
     }
     let diagram_text: String = data

@@ -135,6 +135,7 @@ mod diagram_tests {
             fit: Fit::Inline { width: 60.0 },
             alt: alt.to_string(),
             parts: parts.iter().map(|(n, c)| (n.to_string(), *c)).collect(),
+            pieces: Vec::new(),
             svg: "".into(),
         }
     }

@@ -106,6 +106,15 @@ pub struct DiagramView {
     #[serde(flatten)]
     pub fit: crate::model::Fit,
     pub alt: String,
+    /// A drawing cut across pages: each piece's SVG, width and alternative text.
+    pub pieces: Vec<PieceView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PieceView {
+    pub path: String,
+    pub width: f64,
+    pub alt: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -725,11 +734,26 @@ fn diagram_views(roadmap: &Roadmap, content: &[Block], lang: Lang) -> BTreeMap<S
             && let Some(d) = roadmap.diagrams.get(*diagram)
             && let Some(drawing) = &d.drawing
         {
-            views.entry(diagram.to_string()).or_insert_with(|| DiagramView {
-                diagram: *diagram,
-                path: format!("/diagrams/{diagram}.svg"),
-                fit: drawing.fit,
-                alt: describe::diagram(drawing, &d.kind, lang),
+            views.entry(diagram.to_string()).or_insert_with(|| {
+                let alt = describe::diagram(drawing, &d.kind, lang);
+                let count = drawing.pieces.len();
+                let pieces = drawing
+                    .pieces
+                    .iter()
+                    .enumerate()
+                    .map(|(i, piece)| PieceView {
+                        path: format!("/diagrams/{diagram}-{}.svg", i + 1),
+                        width: piece.width,
+                        alt: format!("{alt} ({} {} / {count})", lang.label("diagram-piece"), i + 1),
+                    })
+                    .collect();
+                DiagramView {
+                    diagram: *diagram,
+                    path: format!("/diagrams/{diagram}.svg"),
+                    fit: drawing.fit,
+                    alt,
+                    pieces,
+                }
             });
         }
     };

@@ -179,3 +179,25 @@ fn the_minutes_attachment_does_not_show_diagrams() {
         assert!(!words.contains("Development"), "the minutes show the pie chart");
     }
 }
+
+#[test]
+fn a_diagram_too_large_for_one_legible_page_is_cut_between_its_texts() {
+    let periods: String = (0..16).map(|i| format!("    Period {i:02} : Event number {i:02}\n")).collect();
+    let page = format!("# Long\n\n```mermaid\ntimeline\n{periods}```\n");
+    let mut document = boardpack::read::read_bytes(page.as_bytes(), "long.md", None, &read_options());
+    let drawing = document.roadmap.diagrams[0].drawing.clone().unwrap_or_else(|| panic!("not drawn"));
+    let Fit::Pieces { count, .. } = drawing.fit else { panic!("not cut: {:?}", drawing.fit) };
+    assert!(count >= 2 && count == drawing.pieces.len());
+    // Each piece keeps only its own texts, so every text is printed once.
+    let texts = |svg: &str| svg.matches("<text ").count();
+    let in_pieces: usize = drawing.pieces.iter().map(|p| texts(&p.svg)).sum();
+    assert_eq!(in_pieces, texts(&drawing.svg));
+    let exported = export(&mut document, &report_options(Lang::En)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(exported.pages > count, "{} pages", exported.pages);
+    if let Some(words) = pdf_words(&exported.pdf) {
+        let squeezed: String = words.split_whitespace().collect();
+        for i in 0..16 {
+            assert_eq!(squeezed.matches(&format!("Eventnumber{i:02}")).count(), 1, "event {i}");
+        }
+    }
+}
