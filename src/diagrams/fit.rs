@@ -11,6 +11,12 @@ const MM: f64 = 72.0 / 25.4;
 const LANDSCAPE: [f64; 2] = [267.0 * MM, 182.0 * MM];
 /// The text area of a portrait page.
 const PORTRAIT: [f64; 2] = [180.0 * MM, 269.0 * MM];
+/// What a page of its own keeps free at its top: the page's heading just before the
+/// drawing goes there, rather than alone at the foot of the page before.
+const HEADING_ROOM: f64 = 30.0;
+/// The room a drawing has on a page of its own.
+const OWN_LANDSCAPE: [f64; 2] = [LANDSCAPE[0], LANDSCAPE[1] - HEADING_ROOM];
+const OWN_PORTRAIT: [f64; 2] = [PORTRAIT[0], PORTRAIT[1] - HEADING_ROOM];
 /// The tallest drawing placed in the text: the rest of a landscape page is left for a
 /// heading above it or the text around it.
 const INLINE_HEIGHT: f64 = LANDSCAPE[1] * 0.85;
@@ -34,7 +40,7 @@ pub fn fit(width: f64, height: f64, smallest_text: f64) -> Option<Fit> {
     if inline >= floor {
         return Some(Fit::Inline { width: round(width * inline) });
     }
-    let (landscape, portrait) = (scale_in(LANDSCAPE), scale_in(PORTRAIT));
+    let (landscape, portrait) = (scale_in(OWN_LANDSCAPE), scale_in(OWN_PORTRAIT));
     let (scale, portrait) = if portrait > landscape { (portrait, true) } else { (landscape, false) };
     (scale >= floor).then(|| Fit::OwnPage { width: round(width * scale), portrait })
 }
@@ -63,10 +69,10 @@ pub fn cutting(width: f64, height: f64, smallest_text: f64) -> Option<Cutting> {
     }
     let scale = MIN_TEXT_PT / smallest_text.max(1.0);
     let options = [
-        (true, true, PORTRAIT),
-        (true, false, LANDSCAPE),
-        (false, false, LANDSCAPE),
-        (false, true, PORTRAIT),
+        (true, true, OWN_PORTRAIT),
+        (true, false, OWN_LANDSCAPE),
+        (false, false, OWN_LANDSCAPE),
+        (false, true, OWN_PORTRAIT),
     ];
     options
         .into_iter()
