@@ -343,3 +343,18 @@ fn a_page_without_a_timeline_says_so_in_every_template() {
         assert!(text.contains("The page holds no timeline."), "{template:?}: {text}");
     }
 }
+
+/// The README's first command exports this page; it must stay in the repository and
+/// export cleanly.
+#[test]
+fn the_bundled_example_of_the_readme_exports() {
+    let path = std::path::Path::new("examples/os2forms-roadmap.md");
+    assert!(path.is_file(), "the README's example is missing");
+    let mut document = crate::common::read(path);
+    let exported =
+        crate::common::export(&mut document, &crate::common::report_options(boardpack::locale::Lang::Da))
+            .unwrap_or_else(|e| panic!("{e}"));
+    assert!(exported.pages >= 1 && exported.pdf.starts_with(b"%PDF-"));
+    // It is the seed page as received, its invalid date included: drawn, not refused.
+    assert!(document.roadmap.diagrams.iter().any(|d| d.gantt.as_ref().is_some_and(|t| !t.tasks.is_empty())));
+}
