@@ -164,6 +164,12 @@ fn failure(error: RenderError) -> Failure {
             "it needs more than the renderer's limit of {} for `{}`",
             limit.maximum, limit.id
         )),
+        // What the diagram says is impossible (a circular sankey, a colour that is not
+        // one, a font size the text cannot be measured at) is the page's, not a failure.
+        RenderError::Svg(
+            error @ (merman::svg::RenderError::InvalidModel { .. } | merman::svg::RenderError::Color(_)),
+        ) => Failure::Rejected { message: error.to_string(), at: None },
+        RenderError::NativeFont(error) => Failure::Rejected { message: error.to_string(), at: None },
         RenderError::Cancelled(_) => {
             Failure::TooLarge(format!("drawing it took more than {} s", DEADLINE.as_secs()))
         }

@@ -110,7 +110,38 @@ fn pages() -> Vec<(&'static str, Vec<u8>, &'static str)> {
                 .to_vec(),
             "",
         ),
+        // Diagrams that are not gantt charts: nesting at the bound, a circular sankey,
+        // numbers past any range, a front matter whose text cannot be measured, a NUL.
+        (
+            "diagram-nested-subgraphs.md",
+            diagram(&format!("flowchart TD\n{}a-->b\n{}", "subgraph s\n".repeat(40), "end\n".repeat(40))),
+            "",
+        ),
+        ("diagram-sankey-cycle.md", diagram("sankey-beta\nA,B,10\nB,A,10\n"), "mermaid::rejected"),
+        (
+            "diagram-huge-numbers.md",
+            diagram("xychart-beta\n x-axis [a,b]\n y-axis 0 --> 1e308\n bar [1e308, -1e308]\n"),
+            "",
+        ),
+        (
+            "diagram-font-size.md",
+            diagram("---\nconfig:\n  themeVariables:\n    fontSize: 0.0001px\n---\nflowchart LR\n a-->b\n"),
+            "mermaid::rejected",
+        ),
+        ("diagram-nul.md", diagram("flowchart LR\n a\u{0}b --> c\n"), ""),
+        (
+            "diagram-evil-directive.md",
+            diagram(
+                "%%{init: {\"fontSize\": 1e9, \"themeCSS\": \"@import url(http://x/y.css);\", \"fontFamily\": \"../../etc/passwd\"}}%%\nflowchart LR\n a-->b\n",
+            ),
+            "",
+        ),
     ]
+}
+
+/// A page with one Mermaid block holding `body`.
+fn diagram(body: &str) -> Vec<u8> {
+    format!("# Diagram\n\n```mermaid\n{body}```\n\nAfter the diagram.\n").into_bytes()
 }
 
 fn write_pages(dir: &Path) -> Vec<PathBuf> {
