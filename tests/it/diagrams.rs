@@ -161,7 +161,8 @@ fn a_wide_diagram_is_shrunk_and_a_tall_one_gets_a_page_of_its_own() {
 
 #[test]
 fn the_same_page_gives_the_same_bytes() {
-    let path: &Path = &fixtures().join("diagrams/sequence.md");
+    // Ten diagrams of ten kinds, drawn in parallel.
+    let path: &Path = &fixtures().join("bench/ten-diagrams.md");
     let first = export(&mut read(path), &report_options(Lang::En)).unwrap_or_else(|e| panic!("{e}"));
     let second = export(&mut read(path), &report_options(Lang::En)).unwrap_or_else(|e| panic!("{e}"));
     assert!(first.pdf == second.pdf, "two exports differ");
