@@ -377,3 +377,29 @@ fn the_page_s_own_text_keeps_its_language_in_a_report_in_another() {
     let langs = element_langs(&exported.pdf);
     assert!(!langs.iter().any(|l| l == "da"), "{langs:?}");
 }
+
+#[test]
+fn drawn_diagrams_are_figures_with_their_descriptions_as_alt() {
+    let path = crate::common::fixtures().join("diagrams/flowchart.md");
+    let (exported, back, _) = export(&path, |r| options(Kind::Report, r));
+    assert_eq!(exported.claims, Conformance::ACCESSIBLE_ARCHIVAL);
+    assert_accessible("flowchart", &back);
+    let own = "Release process. From a proposal to a published release, with a review loop.";
+    assert!(back.tags.iter().any(|t| t.role == "Figure" && t.alt.as_deref() == Some(own)), "{:?}", back.tags);
+    // A diagram cut across pages: one figure a piece, each saying which part it is.
+    let periods: String = (0..16).map(|i| format!("    Period {i:02} : Event number {i:02}\n")).collect();
+    let page = format!("# Long\n\n```mermaid\ntimeline\n{periods}```\n");
+    let mut document =
+        boardpack::read::read_bytes(page.as_bytes(), "long.md", None, &crate::common::read_options());
+    let options = options(Kind::Report, &document.roadmap);
+    let exported = crate::common::export(&mut document, &options).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(exported.claims, Conformance::ACCESSIBLE_ARCHIVAL);
+    let back = read_back(&exported.pdf);
+    assert_accessible("timeline in pieces", &back);
+    let parts = back
+        .tags
+        .iter()
+        .filter(|t| t.role == "Figure" && t.alt.as_deref().is_some_and(|a| a.contains(" / ")))
+        .count();
+    assert!(parts >= 2, "{:?}", back.tags);
+}
