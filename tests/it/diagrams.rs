@@ -169,7 +169,7 @@ fn the_same_page_gives_the_same_bytes() {
 }
 
 #[test]
-fn the_minutes_attachment_does_not_show_diagrams() {
+fn the_minutes_attachment_and_the_quarter_report_do_not_show_diagrams() {
     let mut document = read(&fixtures().join("diagrams/pie.md"));
     let mut options = report_options(Lang::En);
     options.template = boardpack::view::Template::Minutes;
@@ -179,6 +179,10 @@ fn the_minutes_attachment_does_not_show_diagrams() {
     if let Some(words) = pdf_words(&exported.pdf) {
         assert!(!words.contains("Development"), "the minutes show the pie chart");
     }
+    // Nor does the quarter report.
+    let mut options = report_options(Lang::En);
+    options.quarter = boardpack::quarter::Quarter::new(2026, 1);
+    assert!(boardpack::view::build(&document.roadmap, &options).diagrams.is_empty());
 }
 
 #[test]
