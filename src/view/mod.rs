@@ -188,6 +188,9 @@ pub struct TrackView {
     pub tasks: Vec<TaskLine>,
     pub activities: Vec<ListItem>,
     pub notes: Vec<Block>,
+    /// The Mermaid diagrams of its notes and activities, shown full width after the band
+    /// (its columns are too narrow to print one legibly): drawn, or as source.
+    pub diagrams: Vec<Block>,
     /// The track's span on its chart's axis (0..1), for the mini axis.
     pub span: Option<(f64, f64)>,
     pub today_x: Option<f64>,
@@ -235,7 +238,16 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
         })
         .collect();
     let mut budget = budget::Budget::default();
-    let tracks = track_views(roadmap, &charts, lang, window.as_ref(), &mut budget);
+    let mut tracks = track_views(roadmap, &charts, lang, window.as_ref(), &mut budget);
+    for track in &mut tracks {
+        let mut found = Vec::new();
+        take_diagrams(&mut track.notes, &mut found);
+        for item in &mut track.activities {
+            take_diagrams(&mut item.blocks, &mut found);
+        }
+        diagrams_in_place(&mut found, roadmap, lang);
+        track.diagrams = found;
+    }
     let lead = leading_paragraphs(&roadmap.blocks);
     let (content, tracks_intro) = remaining_content(lead.len(), roadmap, lang);
     let mut content = text::blocks(&budget.take(content));
@@ -256,7 +268,8 @@ pub fn build<'a>(roadmap: &'a Roadmap, options: &ReportOptions) -> ReportData<'a
     let images = collect_images(&roadmap.blocks);
     // Only the full report shows the page's further content, diagrams and all.
     let diagrams = if options.template == Template::Report && options.quarter.is_none() {
-        diagram_views(roadmap, &content, lang)
+        let in_tracks: Vec<Block> = tracks.iter().flat_map(|t| t.diagrams.iter().cloned()).collect();
+        diagram_views(roadmap, &[content.as_slice(), in_tracks.as_slice()].concat(), lang)
     } else {
         BTreeMap::new()
     };
@@ -520,6 +533,7 @@ fn track_views(
                 tasks,
                 activities,
                 notes,
+                diagrams: Vec::new(),
                 span,
                 today_x,
                 axis_range: chart.and_then(|c| axis_range(c, lang)),
@@ -652,6 +666,28 @@ fn remaining_content(first: usize, roadmap: &Roadmap, lang: Lang) -> (Vec<Block>
     }
     diagrams_in_place(&mut content, roadmap, lang);
     (content, intro)
+}
+
+/// Moves every diagram block out of `blocks` (at any depth) into `found`, in order.
+fn take_diagrams(blocks: &mut Vec<Block>, found: &mut Vec<Block>) {
+    let mut kept = Vec::with_capacity(blocks.len());
+    for mut block in std::mem::take(blocks) {
+        match &mut block {
+            Block::Diagram { .. } => {
+                found.push(block);
+                continue;
+            }
+            Block::List { items, .. } => {
+                items.iter_mut().for_each(|item| take_diagrams(&mut item.blocks, found))
+            }
+            Block::Quote { blocks: inner, .. } | Block::Footnote { blocks: inner, .. } => {
+                take_diagrams(inner, found)
+            }
+            _ => {}
+        }
+        kept.push(block);
+    }
+    *blocks = kept;
 }
 
 /// Diagrams in `blocks` (at any depth) as the report shows them: a drawn one stays (the

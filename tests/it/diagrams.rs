@@ -206,3 +206,16 @@ fn a_diagram_too_large_for_one_legible_page_is_cut_between_its_texts() {
         }
     }
 }
+
+#[test]
+fn a_diagram_in_a_tracks_notes_is_drawn_after_its_band_not_lost() {
+    let mut document = read(&fixtures().join("tracks/diagram-in-track-notes.md"));
+    let data = boardpack::view::build(&document.roadmap, &report_options(Lang::En));
+    let design = data.tracks.iter().find(|t| t.heading == "Design").unwrap_or_else(|| panic!("no track"));
+    assert_eq!(design.diagrams.len(), 1, "{:?}", design.notes);
+    assert_eq!(data.diagrams.len(), 1);
+    let exported = export(&mut document, &report_options(Lang::En)).unwrap_or_else(|e| panic!("{e}"));
+    if let Some(words) = pdf_words(&exported.pdf) {
+        assert!(words.contains("Decide"), "the diagram's text is not in the report");
+    }
+}

@@ -129,6 +129,35 @@ fn pages() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "mermaid::rejected",
         ),
         ("diagram-nul.md", diagram("flowchart LR\n a\u{0}b --> c\n"), ""),
+        // A diagram for a page of its own, and one cut across pages, where no page can
+        // start: in a list item, in a quote, in a track's activities.
+        (
+            "diagram-tall-in-list.md",
+            format!(
+                "# Plan\n\n- First\n\n  ```mermaid\n  flowchart TD\n  {}\n  ```\n",
+                (0..20).map(|i| format!("s{i}[Step {i}]")).collect::<Vec<_>>().join(" --> ")
+            )
+            .into_bytes(),
+            "",
+        ),
+        (
+            "diagram-pieces-in-quote.md",
+            format!(
+                "# Plan\n\n> ```mermaid\n> timeline\n{}> ```\n",
+                (0..16).map(|i| format!(">     Period {i:02} : Event number {i:02}\n")).collect::<String>()
+            )
+            .into_bytes(),
+            "",
+        ),
+        (
+            "diagram-pieces-in-track.md",
+            format!(
+                "# Plan\n\n```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n    section Build\n    Code :b1, 2026-01-05, 20d\n```\n\n## Build\n\n- Write\n\n  ```mermaid\n  timeline\n{}  ```\n",
+                (0..16).map(|i| format!("      Period {i:02} : Event number {i:02}\n")).collect::<String>()
+            )
+            .into_bytes(),
+            "",
+        ),
         (
             "diagram-evil-directive.md",
             diagram(
