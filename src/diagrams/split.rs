@@ -5,6 +5,7 @@
 
 use super::fit::{Cutting, round};
 use crate::model::Piece;
+use std::collections::HashSet;
 
 /// Gives every `<text>` element without an `id` one (`bp-text-N`), so that where each is
 /// drawn can be looked up by id, and it can be left out of the pieces it is not in.
@@ -86,14 +87,16 @@ pub fn pieces(
         let mut tag = set_attribute(root, "viewBox", &narrowed.map(|v| format!("{v:.3}")).join(" "));
         tag = set_attribute(&tag, "width", &format!("{:.3}", piece_size[0]));
         tag = set_attribute(&tag, "height", &format!("{:.3}", piece_size[1]));
-        let mut body = format!("{}{tag}{}", &svg[..root_start], &svg[root_end..]);
-        for (id, edges) in texts {
-            let [a, b] = span(edges);
-            let middle = (a + b) / 2.0;
-            if !(from <= middle && middle < to || (to == size[axis] && middle >= to)) {
-                body = without_text(&body, id);
-            }
-        }
+        let elsewhere: HashSet<&str> = texts
+            .iter()
+            .filter(|(_, edges)| {
+                let [a, b] = span(edges);
+                let middle = (a + b) / 2.0;
+                !(from <= middle && middle < to || (to == size[axis] && middle >= to))
+            })
+            .map(|(id, _)| id.as_str())
+            .collect();
+        let body = format!("{}{tag}{}", &svg[..root_start], without_texts(&svg[root_end..], &elsewhere));
         out.push(Piece { width: round(piece_size[0] * cutting.scale), svg: body.into() });
     }
     Some(out)
@@ -135,27 +138,31 @@ fn set_attribute(tag: &str, name: &str, value: &str) -> String {
     format!("{}{key}{value}\"{}", &tag[..end], &tag[end..])
 }
 
-/// `svg` without the `<text id="id">…</text>` element.
-fn without_text(svg: &str, id: &str) -> String {
-    let Some(start) = svg.find(&format!("<text id=\"{id}\"")).or_else(|| {
-        // An id the page's renderer gave, anywhere in the tag.
-        let key = format!(" id=\"{id}\"");
-        let at = svg.find(&key)?;
-        let open = svg[..at].rfind('<')?;
-        svg[open..].starts_with("<text").then_some(open)
-    }) else {
-        return svg.to_string();
-    };
-    let tag_end = start + svg[start..].find('>').unwrap_or(0);
-    let end = if svg[..=tag_end].ends_with("/>") {
-        tag_end + 1
-    } else {
-        match svg[start..].find("</text>") {
-            Some(close) => start + close + "</text>".len(),
-            None => return svg.to_string(),
+/// `svg` without the `<text>` elements whose `id` is in `drop`, in one pass.
+fn without_texts(svg: &str, drop: &HashSet<&str>) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find("<text") {
+        out.push_str(&rest[..at]);
+        let element = &rest[at..];
+        let tag_end = element.find('>').map_or(element.len(), |e| e + 1);
+        let tag = &element[..tag_end];
+        let dropped = tag.starts_with("<text ") && attribute(tag, "id").is_some_and(|id| drop.contains(id));
+        if !dropped {
+            out.push_str(tag);
+            rest = &element[tag_end..];
+            continue;
         }
-    };
-    format!("{}{}", &svg[..start], &svg[end..])
+        // A text element holds no other text element: it ends at the first `</text>`.
+        let end = if tag.ends_with("/>") {
+            tag_end
+        } else {
+            element.find("</text>").map_or(element.len(), |close| close + "</text>".len())
+        };
+        rest = &element[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
