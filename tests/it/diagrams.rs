@@ -219,3 +219,28 @@ fn a_diagram_in_a_tracks_notes_is_drawn_after_its_band_not_lost() {
         assert!(words.contains("Decide"), "the diagram's text is not in the report");
     }
 }
+
+#[test]
+fn diagrams_nested_to_the_bound_are_drawn_on_any_thread() {
+    // Drawn on rayon's threads; the library must not need the CLI's large stacks.
+    let subgraphs = format!("flowchart TD\n{}a-->b\n{}", "subgraph s\n".repeat(40), "end\n".repeat(40));
+    let states = format!(
+        "stateDiagram-v2\n{}[*] --> x\n{}",
+        (0..39).map(|i| format!("state s{i} {{\n")).collect::<String>(),
+        "}\n".repeat(39)
+    );
+    let mindmap = format!(
+        "mindmap\n  root\n{}",
+        (0..39).map(|i| format!("{}n{i}\n", " ".repeat(4 + i))).collect::<String>()
+    );
+    for body in [subgraphs, states, mindmap] {
+        let page = format!("# Deep\n\n```mermaid\n{body}```\n\n```mermaid\npie\n \"a\" : 1\n```\n");
+        let document = boardpack::read::read_bytes(page.as_bytes(), "deep.md", None, &read_options());
+        // The deep one is drawn, or too large to print legibly; never a failure. The pie after it is drawn.
+        let codes: Vec<&str> = document.roadmap.diagnostics.iter().map(|d| d.code).collect();
+        let deep_ok =
+            document.roadmap.diagrams[0].drawing.is_some() || codes.contains(&"mermaid::too-large-to-print");
+        assert!(deep_ok && !codes.contains(&"mermaid::render-failed"), "{codes:?}");
+        assert!(document.roadmap.diagrams[1].drawing.is_some());
+    }
+}
