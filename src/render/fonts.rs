@@ -43,6 +43,14 @@ pub struct Fonts {
     pub fallbacks: Vec<(String, PathBuf)>,
 }
 
+impl Fonts {
+    /// Whether any of these fonts has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        let book = self.store.book();
+        (0..).map_while(|i| book.info(i)).any(|info| covers(info, c))
+    }
+}
+
 /// The bundled fonts alone.
 pub fn bundled() -> Arc<Fonts> {
     static BUNDLED: OnceLock<Arc<Fonts>> = OnceLock::new();

@@ -56,7 +56,9 @@ impl std::fmt::Display for RenderError {
 
 /// A laid-out report or pack: its pages, ready for the PDF writer or to be read back
 /// ([`readback`]). Typst's own document type stays inside this module.
-pub struct LaidOut(PagedDocument, Vec<(String, std::path::PathBuf)>);
+/// The third field: characters of drawn diagrams that no font of the layout has (their
+/// text is drawn inside SVGs, where the pages' glyphs cannot show it).
+pub struct LaidOut(PagedDocument, Vec<(String, std::path::PathBuf)>, Vec<char>);
 
 impl LaidOut {
     /// The fallback font families the pages use, each with the file it came from: fonts
@@ -152,7 +154,7 @@ pub fn combine(cover: LaidOut, reports: &[&Pages], label: &str, today: Date) -> 
     for (page, number) in pages.iter_mut().zip(overlay.pages()) {
         page.frame.push_frame(typst::layout::Point::zero(), number.frame.clone());
     }
-    Ok(LaidOut(PagedDocument::new(pages.into_iter().collect::<EcoVec<Page>>(), info), fallbacks))
+    Ok(LaidOut(PagedDocument::new(pages.into_iter().collect::<EcoVec<Page>>(), info), fallbacks, Vec::new()))
 }
 
 /// A report's laid-out pages, as a board pack keeps them until the pack is written: a
@@ -224,13 +226,14 @@ fn compile_with_fallbacks(
     missing.sort_unstable();
     missing.dedup();
     if missing.is_empty() {
-        return Ok(LaidOut(bundled, Vec::new()));
+        return Ok(LaidOut(bundled, Vec::new(), Vec::new()));
     }
     let Some(with_fallbacks) = fonts::with_fallbacks_for(&missing) else {
-        return Ok(LaidOut(bundled, Vec::new()));
+        return Ok(LaidOut(bundled, Vec::new(), needed.to_vec()));
     };
     let document = compile_template(main, data, images, today, with_fallbacks.clone())?;
-    Ok(LaidOut(document, with_fallbacks.fallbacks.clone()))
+    let uncovered = needed.iter().copied().filter(|&c| !with_fallbacks.covers(c)).collect();
+    Ok(LaidOut(document, with_fallbacks.fallbacks.clone(), uncovered))
 }
 
 /// Compiles `main` with the virtual data files `data` (path, bytes) and `images`.

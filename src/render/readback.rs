@@ -35,7 +35,12 @@ fn for_each_text(frame: &Frame, f: &mut impl FnMut(&TextItem)) {
 
 /// Characters drawn with the fallback "missing glyph" (glyph id 0): no font has them.
 pub fn missing_glyphs(document: &LaidOut) -> Vec<char> {
-    missing_in(&document.0)
+    let mut missing = missing_in(&document.0);
+    // And those of drawn diagrams, which Typst draws inside their SVGs.
+    missing.extend_from_slice(&document.2);
+    missing.sort_unstable();
+    missing.dedup();
+    missing
 }
 
 pub(super) fn missing_in(document: &typst_layout::PagedDocument) -> Vec<char> {

@@ -105,3 +105,38 @@ fn with_system_cjk_fonts_no_glyph_is_missing() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A page whose only Japanese text is inside a drawn diagram (Typst draws it inside the
+/// SVG, where the laid-out glyphs cannot show what is missing).
+const DIAGRAM_PAGE: &str = "# Plan\n\n```mermaid\nflowchart LR\n  A[年計画] --> B[計画]\n```\n";
+
+#[test]
+fn characters_only_in_a_diagram_get_a_fallback_font_or_a_missing_glyph_warning() {
+    let dir = temp_dir("diagram");
+    let page = dir.join("page.md");
+    std::fs::write(&page, DIAGRAM_PAGE).unwrap_or_else(|e| panic!("{e}"));
+    let fonts = std::fs::canonicalize("tests/fixtures/fonts").unwrap_or_else(|e| panic!("{e}"));
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let out = boardpack()
+            .args(["export", "--today", "2026-02-15", "--no-system-fonts", "--format", "short"])
+            .args(extra)
+            .arg(&page)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // With the fixture font: drawn with it, and said.
+    let (code, stderr) = run(&["--font-path".as_ref(), fonts.as_os_str()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("render::fallback-font") && !stderr.contains("render::missing-glyph"),
+        "{stderr}"
+    );
+    // Without any: the characters are named, and the PDF claims no standard up front
+    // (not a refusal by the PDF writer).
+    let (code, stderr) = run(&[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("render::missing-glyph") && stderr.contains("render::not-archival"), "{stderr}");
+    assert!(!stderr.contains("render::standard-refused"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
