@@ -99,6 +99,15 @@ impl Diagnostic {
     }
 }
 
+/// The message a panic carried (`panic!("…")` gives a `&str` or a `String`), for the
+/// diagnostic that reports a contained panic.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<String> {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+}
+
 /// Orders diagnostics by position in their text, whole-file ones first; stable, so those at
 /// one place keep the order they were found in.
 pub fn sort_by_position(diagnostics: &mut [Diagnostic]) {

@@ -119,11 +119,7 @@ fn contained(work: impl FnOnce() -> Result<Rendered, Failure>) -> Result<Rendere
     match catch_unwind(AssertUnwindSafe(work)) {
         Ok(result) => result,
         Err(payload) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no message".to_string());
+            let message = crate::diag::panic_message(&*payload).unwrap_or_else(|| "no message".to_string());
             Err(Failure::Failed(format!("the renderer panicked ({message})")))
         }
     }

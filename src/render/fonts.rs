@@ -162,11 +162,11 @@ pub fn with_fallbacks_for(missing: &[char]) -> Option<Arc<Fonts>> {
 /// The characters of `text` that no bundled font has, each once: a drawn diagram's text
 /// is drawn inside its SVG, where the laid-out pages cannot say which glyphs are missing.
 pub fn not_bundled(text: &str) -> Vec<char> {
-    let fonts = &font_set().fonts;
+    let bundled = bundled();
     let mut missing: Vec<char> = text
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control() && !c.is_ascii())
-        .filter(|&c| !fonts.iter().any(|f| covers(f.info(), c)))
+        .filter(|&c| !bundled.covers(c))
         .collect();
     missing.sort_unstable();
     missing.dedup();

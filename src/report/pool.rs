@@ -89,12 +89,7 @@ pub fn map<T: Sync, R: Send>(
 
 fn contained<T, R>(work: &(impl Fn(&T) -> R + Sync), item: &T) -> Result<R, Panicked> {
     catch_unwind(AssertUnwindSafe(|| work(item))).map_err(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a worker panicked".to_string());
-        Panicked(message)
+        Panicked(crate::diag::panic_message(&*payload).unwrap_or_else(|| "a worker panicked".to_string()))
     })
 }
 
