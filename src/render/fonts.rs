@@ -6,13 +6,13 @@
 //! taken from elsewhere, and fallback fonts are taken in a fixed order (by file path), so
 //! reports stay identical on one machine.
 
-use super::embedded::{font_set, with_hash};
+use super::embedded::{BundledFace, faces, with_hash};
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
-use typst::text::FontInfo;
-use typst_kit::fonts::{FontPath, FontStore};
+use typst::text::{Font, FontInfo};
+use typst_kit::fonts::{FontPath, FontSource, FontStore};
 
 /// Where fallback fonts may come from, set once per process before the first report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,11 +64,31 @@ pub fn bundled() -> Arc<Fonts> {
         .clone()
 }
 
-fn push_bundled(store: &mut FontStore) {
-    for font in &font_set().fonts {
-        store.push((font.clone(), font.info().clone()));
+/// A bundled face in a store: parsed the first time a report draws with it, once per
+/// process for every store.
+struct Bundled(&'static BundledFace);
+
+impl FontSource for Bundled {
+    fn load(&self) -> Option<Font> {
+        self.0.font()
     }
 }
+
+fn push_bundled(store: &mut FontStore) {
+    for face in faces() {
+        store.push((Bundled(face), face.info.clone()));
+    }
+}
+
+/// Parses the faces every report draws with (the templates' regular, semibold and italic)
+/// and computes their hashes, off the report's critical path.
+pub fn preload_text_faces() {
+    for face in faces().iter().filter(|f| TEXT_FACES.contains(&f.file)) {
+        let _ = face.font().map(with_hash);
+    }
+}
+
+const TEXT_FACES: [&str; 3] = ["Inter-Regular.otf", "Inter-SemiBold.otf", "Inter-Italic.otf"];
 
 /// Computes the book's lazily cached hash now, off the report's critical path.
 fn store_with_book_hashed(store: FontStore) -> FontStore {
@@ -89,8 +109,7 @@ struct Candidate {
 fn candidates() -> &'static [Candidate] {
     static CANDIDATES: OnceLock<Vec<Candidate>> = OnceLock::new();
     CANDIDATES.get_or_init(|| {
-        let bundled: HashSet<String> =
-            font_set().fonts.iter().map(|f| f.info().family.to_lowercase()).collect();
+        let bundled: HashSet<String> = faces().iter().map(|f| f.info.family.to_lowercase()).collect();
         let sources = sources();
         let mut groups: Vec<Vec<(FontPath, FontInfo)>> =
             sources.paths.iter().map(|p| typst_kit::fonts::scan(p).collect()).collect();

@@ -7,6 +7,7 @@ pub mod fonts;
 mod images;
 pub mod readback;
 
+pub mod widths;
 mod world;
 
 pub use crate::view::standard::{Archival, Conformance};
@@ -76,10 +77,7 @@ pub fn text_faces() -> Vec<&'static [u8]> {
 
 /// Lays out the report. `base_dir` is the document's folder, for its checked images.
 pub fn compile(data: &ReportData<'_>, base_dir: Option<&Path>) -> Result<LaidOut, RenderError> {
-    let main = match data.template {
-        Template::Report => "/report.typ",
-        Template::Minutes => "/minutes.typ",
-    };
+    let main = main_template(data.template);
     let json = serde_json::to_vec(data).map_err(|e| RenderError::Data(e.to_string()))?;
     let model = serde_json::to_vec(data.roadmap).map_err(|e| RenderError::Data(e.to_string()))?;
     let images: Vec<ImageFile<'_>> = data
@@ -324,10 +322,19 @@ pub fn configure_threads() {
     let _ = rayon::ThreadPoolBuilder::new().stack_size(STACK_SIZE).build_global();
 }
 
-/// Parses the fonts and builds Typst's standard library, the fixed cost of the first
-/// report of a process. Callers may run this on another thread while they read input.
-pub fn warm_up() {
-    world::warm_up();
+/// The template file that lays out reports of `template`.
+fn main_template(template: Template) -> &'static str {
+    match template {
+        Template::Report => "/report.typ",
+        Template::Minutes => "/minutes.typ",
+    }
+}
+
+/// Builds Typst's standard library, parses the templates of `template` and the fonts
+/// every report draws with: the fixed cost of the first report of a process. Callers may
+/// run this on another thread while they read input.
+pub fn warm_up(template: Template) {
+    world::warm_up(main_template(template));
 }
 
 /// Frees Typst's memoization caches; call between documents of a batch so memory stays flat.

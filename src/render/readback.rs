@@ -142,12 +142,24 @@ pub fn overprints(document: &LaidOut) -> Vec<(usize, String, String)> {
     out
 }
 
+/// Every text run with its page (from 1) and where it starts (x, baseline) in points.
+pub fn text_positions(document: &LaidOut) -> Vec<(usize, String, f64, f64)> {
+    let mut out = Vec::new();
+    for (index, page) in document.0.pages().iter().enumerate() {
+        let mut boxes = Vec::new();
+        collect_boxes(&page.frame, typst::layout::Point::zero(), &mut boxes);
+        out.extend(boxes.into_iter().map(|b| (index + 1, b.text, b.x0, b.baseline)));
+    }
+    out
+}
+
 /// A text run's box on its page, in points: from its ascenders to its descenders.
 struct TextBox {
     x0: f64,
     y0: f64,
     x1: f64,
     y1: f64,
+    baseline: f64,
     text: String,
 }
 
@@ -184,6 +196,7 @@ fn collect_boxes(frame: &Frame, origin: typst::layout::Point, out: &mut Vec<Text
                     y0: baseline - 0.72 * size,
                     x1: x + text.width().to_pt(),
                     y1: baseline + 0.2 * size,
+                    baseline,
                     text: text.text.to_string(),
                 });
             }
@@ -197,7 +210,7 @@ mod tests {
     use super::TextBox;
 
     fn word(x0: f64, y0: f64, x1: f64, y1: f64) -> TextBox {
-        TextBox { x0, y0, x1, y1, text: String::new() }
+        TextBox { x0, y0, x1, y1, baseline: y1, text: String::new() }
     }
 
     #[test]

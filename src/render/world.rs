@@ -25,40 +25,76 @@ pub fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
 }
 
-/// What every World's evaluation needs: built once per process.
+/// Typst's standard library, built once per process.
+fn library() -> &'static LazyHash<Library> {
+    static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+    LIBRARY.get_or_init(|| with_hash(LazyHash::new(Library::builder().build())))
+}
+
+/// The templates, shared by every World of the process.
 struct Shared {
-    library: LazyHash<Library>,
-    sources: HashMap<FileId, Source>,
+    /// Each template, parsed (and hashed) the first time it is needed: parsing all of them
+    /// costs more than a page of layout, and a report needs only some.
+    sources: HashMap<FileId, (&'static str, OnceLock<Source>)>,
+}
+
+impl Shared {
+    fn source(&self, id: FileId) -> Option<Source> {
+        let (text, source) = self.sources.get(&id)?;
+        // Hashed now: Typst keys its memoized work by this hash, which it computes once
+        // per process.
+        Some(source.get_or_init(|| with_hash(Source::new(id, text.to_string()))).clone())
+    }
 }
 
 fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
-    SHARED.get_or_init(|| {
-        // The library and each template parsed as separate tasks on both cores. Each is
-        // also hashed here: Typst keys its memoized work by these hashes, which it
-        // computes once per process (about 2 ms for the templates and library), on the
-        // report's critical path unless done now.
-        let (library, sources) = rayon::join(
-            || with_hash(LazyHash::new(Library::builder().build())),
-            || {
-                TEMPLATES
-                    .par_iter()
-                    .filter_map(|(path, text)| {
-                        file_id(path).map(|id| (id, with_hash(Source::new(id, text.to_string()))))
-                    })
-                    .collect()
-            },
-        );
-        Shared { library, sources }
+    SHARED.get_or_init(|| Shared {
+        sources: TEMPLATES
+            .iter()
+            .filter_map(|(path, text)| Some((file_id(path)?, (*text, OnceLock::new()))))
+            .collect(),
     })
 }
 
-/// Builds the library and template sources, then the fonts, now rather than on first
-/// use. Evaluating a template needs no fonts, so a caller that starts a report meanwhile
-/// only waits for the first two, and the fonts are parsed while the template runs.
-pub fn warm_up() {
-    shared();
+/// The templates `main` needs: itself and what it imports, directly or not. Found from
+/// the `#import "…"` lines, which name files relative to the importing one.
+pub fn templates_of(main: &str) -> Vec<&'static str> {
+    let mut needed: Vec<&'static str> = Vec::new();
+    let mut pending = vec![main.to_string()];
+    while let Some(path) = pending.pop() {
+        let Some((known, text)) = TEMPLATES.iter().find(|(p, _)| *p == path) else { continue };
+        if needed.contains(known) {
+            continue;
+        }
+        needed.push(known);
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        for line in text.lines() {
+            if let Some(rest) = line.trim_start().strip_prefix("#import \"")
+                && let Some(end) = rest.find('"')
+            {
+                pending.push(format!("{dir}{}", &rest[..end]));
+            }
+        }
+    }
+    needed
+}
+
+/// Builds the library, parses the templates `main` needs (on both cores) and loads the
+/// fonts, now rather than on first use. Evaluating a template needs no fonts, so a caller
+/// that starts a report meanwhile only waits for the first two, and the fonts are parsed
+/// while the template runs.
+pub fn warm_up(main: &str) {
+    let shared = shared();
+    rayon::join(library, || {
+        templates_of(main).par_iter().for_each(|path| {
+            if let Some(id) = file_id(path) {
+                let _ = shared.source(id);
+            }
+        })
+    });
     super::fonts::bundled();
+    super::fonts::preload_text_faces();
 }
 
 pub struct ReportWorld {
@@ -78,7 +114,7 @@ impl ReportWorld {
 
 impl World for ReportWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &shared().library
+        library()
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -90,7 +126,7 @@ impl World for ReportWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        shared().sources.get(&id).cloned().ok_or_else(|| not_found(id))
+        shared().source(id).ok_or_else(|| not_found(id))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
@@ -100,7 +136,7 @@ impl World for ReportWorld {
         shared()
             .sources
             .get(&id)
-            .map(|s| Bytes::from_string(s.text().to_string()))
+            .map(|(text, _)| Bytes::from_string(text.to_string()))
             .ok_or_else(|| not_found(id))
     }
 
@@ -120,4 +156,48 @@ fn not_found(id: FileId) -> FileError {
 /// The virtual path of a file id, for messages.
 pub fn path_of(id: FileId) -> String {
     id.get().vpath().get_with_slash().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_needs_itself_and_what_it_imports() {
+        let mut report = templates_of("/report.typ");
+        report.sort_unstable();
+        let mut expected: Vec<&str> = TEMPLATES
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| *p == "/report.typ" || p.starts_with("/lib/"))
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(report, expected);
+
+        let mut minutes = templates_of("/minutes.typ");
+        minutes.sort_unstable();
+        assert_eq!(
+            minutes,
+            [
+                "/lib/changes.typ",
+                "/lib/page.typ",
+                "/lib/richtext.typ",
+                "/lib/theme.typ",
+                "/lib/timeline.typ",
+                "/minutes.typ"
+            ]
+        );
+        assert!(templates_of("/nowhere.typ").is_empty());
+    }
+
+    #[test]
+    fn every_template_parses_on_demand_and_once() {
+        for (path, _) in TEMPLATES {
+            let id = file_id(path).unwrap_or_else(|| panic!("{path}"));
+            let first = shared().source(id).unwrap_or_else(|| panic!("{path}"));
+            let again = shared().source(id).unwrap_or_else(|| panic!("{path}"));
+            assert!(!first.root().diagnosis().errors, "{path} has syntax errors");
+            assert_eq!(first.id(), again.id());
+        }
+    }
 }

@@ -77,6 +77,7 @@ pub fn export_laid_out(
     options: &ReportOptions,
 ) -> Result<(Exported, LaidOut), ExportError> {
     let mut data = view::build(&document.roadmap, options);
+    render::widths::measure(&mut data);
     // What the view left out (a budget, wide tables) is said; a page beyond any report is
     // refused here, before layout.
     let mut diagnostics = preflight(document, &data)?;

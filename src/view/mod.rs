@@ -209,6 +209,11 @@ pub struct TaskLine {
     pub status_label: &'static str,
     pub milestone: bool,
     pub crit: bool,
+    /// Upper bounds of the widths in em of the row's four texts (name, start, end, status
+    /// label), when every character is in the face it is set in: a row whose texts all
+    /// fit their columns is one line high, and the template gives it that height without
+    /// measuring it. Set by the renderer, which has the fonts (`render::widths`).
+    pub widths: Option<[f64; 4]>,
 }
 
 /// Builds the report data for `roadmap`.
@@ -613,6 +618,7 @@ fn task_line(task: &crate::model::Task, lang: Lang) -> TaskLine {
         status_label,
         milestone: task.flags.milestone,
         crit: task.flags.crit,
+        widths: None,
     }
 }
 

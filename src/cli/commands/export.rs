@@ -21,7 +21,8 @@ pub fn run(args: &ExportArgs) -> u8 {
     let baseline = config.baseline.as_ref();
     // Fonts and Typst's library take a few milliseconds to set up: overlap that with
     // reading the first document.
-    let warm_up = std::thread::spawn(crate::render::warm_up);
+    let template = report.template;
+    let warm_up = std::thread::spawn(move || crate::render::warm_up(template));
     let inputs: Vec<&Path> =
         args.files.iter().map(PathBuf::as_path).filter(|f| *f != Path::new("-")).collect();
     let clashes = clashing_targets(args, report.template, quarter);

@@ -23,7 +23,8 @@ fn pages() -> Vec<std::path::PathBuf> {
 
 fn check(path: &std::path::Path, options: &ReportOptions, problems: &mut Vec<String>) {
     let document = read(path);
-    let data = view::build(&document.roadmap, options);
+    let mut data = view::build(&document.roadmap, options);
+    render::widths::measure(&mut data);
     let laid_out = render::compile(&data, document.base_dir.as_deref()).unwrap_or_else(|e| panic!("{e}"));
     let what =
         format!("{} ({:?}, {:?})", path.display(), options.template, options.quarter.map(|q| q.to_string()));
@@ -55,4 +56,33 @@ fn no_report_prints_text_over_text() {
         }
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// The widths boardpack reads from the fonts only spare Typst measuring rows that are one
+/// line: every word is where it would be without them.
+#[test]
+fn one_line_rows_are_where_measuring_would_put_them() {
+    let mut measured_rows = 0;
+    for path in pages() {
+        let document = read(&path);
+        let options = crate::common::report_options(boardpack::view::choose_lang(None, &document.roadmap));
+        let plain = view::build(&document.roadmap, &options);
+        let mut with_widths = view::build(&document.roadmap, &options);
+        render::widths::measure(&mut with_widths);
+        measured_rows +=
+            with_widths.tracks.iter().flat_map(|t| &t.tasks).filter(|t| t.widths.is_some()).count();
+        let lay_out =
+            |data| render::compile(data, document.base_dir.as_deref()).unwrap_or_else(|e| panic!("{e}"));
+        let (a, b) =
+            (readback::text_positions(&lay_out(&plain)), readback::text_positions(&lay_out(&with_widths)));
+        assert_eq!(a.len(), b.len(), "{}", path.display());
+        for (x, y) in a.iter().zip(&b) {
+            assert!(
+                x.0 == y.0 && x.1 == y.1 && (x.2 - y.2).abs() < 0.01 && (x.3 - y.3).abs() < 0.01,
+                "{}: {x:?} moved to {y:?}",
+                path.display()
+            );
+        }
+    }
+    assert!(measured_rows > 20, "only {measured_rows} rows had widths");
 }

@@ -42,7 +42,9 @@ fn pinned(name: &str, json: &str) {
 
 fn report_json(options: &ReportOptions) -> String {
     let document = read(&seed());
-    let data = view::build(&document.roadmap, options);
+    let mut data = view::build(&document.roadmap, options);
+    // As the export passes it: with the widths the renderer reads from the fonts.
+    boardpack::render::widths::measure(&mut data);
     serde_json::to_string_pretty(&data).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -88,6 +90,7 @@ fn the_report_with_changes_data_is_pinned() {
     let spec = boardpack::read::baseline::BaselineSpec::File(earlier);
     boardpack::report::with_baseline(&mut document, &seed(), &spec, &read_options)
         .unwrap_or_else(|e| panic!("{e}"));
-    let data = view::build(&document.roadmap, &crate::common::report_options(Lang::Da));
+    let mut data = view::build(&document.roadmap, &crate::common::report_options(Lang::Da));
+    boardpack::render::widths::measure(&mut data);
     pinned("report-changes", &serde_json::to_string_pretty(&data).unwrap_or_else(|e| panic!("{e}")));
 }

@@ -207,6 +207,9 @@ impl StreamFilters {
     }
 }
 
+/// boardpack patch: streams shorter than this are not compressed (see `add_filter`).
+const SMALLEST_COMPRESSED: usize = 64;
+
 pub(crate) struct FilterStreamBuilder<'a> {
     content: Cow<'a, [u8]>,
     filters: StreamFilters,
@@ -298,6 +301,14 @@ impl<'a> FilterStreamBuilder<'a> {
     }
 
     fn add_filter(&mut self, filter: StreamFilter) {
+        // boardpack patch: streams of a few bytes (a font's empty CIDSet, a one-glyph
+        // width table) are stored as they are. Compressing one costs a compressor reset
+        // (clearing its 128 KB hash table) and makes it longer, not shorter.
+        if matches!(filter, StreamFilter::Flate | StreamFilter::FlateMemoized)
+            && self.content.len() < SMALLEST_COMPRESSED
+        {
+            return;
+        }
         self.content = Cow::Owned(filter.apply(&self.content));
         self.filters.add(filter);
     }
