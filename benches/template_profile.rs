@@ -67,17 +67,16 @@ fn main() {
         typst_timing::enable();
     }
     export(Path::new("examples/os2forms-roadmap.md"), today);
-    if first {
+    let events = if first {
         typst_timing::disable();
-        timeline(&recorded(&sources_of_templates()));
-        return;
-    }
-    let sources = sources_of_templates();
-
-    typst_timing::enable();
-    export(Path::new(&target), today);
-    typst_timing::disable();
-    let events = recorded(&sources);
+        recorded(&sources_of_templates())
+    } else {
+        let sources = sources_of_templates();
+        typst_timing::enable();
+        export(Path::new(&target), today);
+        typst_timing::disable();
+        recorded(&sources)
+    };
     if std::env::args().any(|a| a == "--timeline") {
         timeline(&events);
         return;
