@@ -4,7 +4,8 @@
 //! is laid out and written, after a warm-up report of another document so that no
 //! one-time set-up is counted. Prints the layout iterations and the costliest
 //! (scope, template line) pairs by self time and by inclusive time; `--timeline` prints
-//! the scopes per thread instead.
+//! the scopes per thread instead. `--first` records the first export of the process (the
+//! bundled example, set-up included) instead of the second.
 
 use boardpack::date::Date;
 use boardpack::read::{ReadOptions, read_path};

@@ -10,8 +10,7 @@ pub fn remove_temporary_files_on_signals() {
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else { return };
     let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            crate::report::output::remove_temporary_files();
-            std::process::exit(128 + signal);
+            crate::report::output::remove_temporary_files_and_exit(128 + signal);
         }
     });
 }

@@ -74,8 +74,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("output");
     sweep_stale(&dir, name);
-    let (temp, mut file) = create_temp(&dir, name).map_err(io)?;
-    let registered = Registered::new(&temp);
+    let (registered, mut file) = create_temp(&dir, name).map_err(io)?;
+    let temp = registered.0.clone();
     let result = (|| {
         file.write_all(bytes)?;
         file.sync_all()?;
@@ -94,13 +94,19 @@ const TEMP_MARK: &str = ".boardpack-";
 
 /// Creates a temporary file for `name` in `dir` under a fresh, unpredictable name; never
 /// opens an existing path (`create_new` is `O_CREAT | O_EXCL`, which also refuses a
-/// symlink of that name).
-fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+/// symlink of that name). The file is created and registered under one lock, the one an
+/// interruption takes before removing the registered files (and keeps until the process
+/// ends), so that no file can appear unregistered or after the removal.
+fn create_temp(dir: &Path, name: &str) -> std::io::Result<(Registered, std::fs::File)> {
+    let mut list = IN_PROGRESS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut last = None;
     for _ in 0..16 {
         let temp = dir.join(format!(".{name}{TEMP_MARK}{}-{:016x}.tmp", std::process::id(), random()));
         match std::fs::OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(file) => return Ok((temp, file)),
+            Ok(file) => {
+                list.push(temp.clone());
+                return Ok((Registered(temp), file));
+            }
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last = Some(error),
             Err(error) => return Err(error),
         }
@@ -146,34 +152,27 @@ fn sweep_stale(dir: &Path, name: &str) {
 /// process is interrupted.
 static IN_PROGRESS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+/// A temporary file in [`IN_PROGRESS`], from its creation until it is renamed or removed.
 struct Registered(PathBuf);
-
-impl Registered {
-    fn new(path: &Path) -> Self {
-        if let Ok(mut list) = IN_PROGRESS.lock() {
-            list.push(path.to_path_buf());
-        }
-        Registered(path.to_path_buf())
-    }
-}
 
 impl Drop for Registered {
     fn drop(&mut self) {
-        if let Ok(mut list) = IN_PROGRESS.lock()
-            && let Some(i) = list.iter().position(|p| *p == self.0)
-        {
+        let mut list = IN_PROGRESS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(i) = list.iter().position(|p| *p == self.0) {
             list.swap_remove(i);
         }
     }
 }
 
-/// Removes every temporary file being written; call when the process is interrupted.
-pub fn remove_temporary_files() {
-    if let Ok(list) = IN_PROGRESS.lock() {
-        for path in list.iter() {
-            let _ = std::fs::remove_file(path);
-        }
+/// Removes every temporary file being written and ends the process with `code`; call
+/// when the process is interrupted. The lock is held until the end, so that no writer
+/// creates another temporary file meanwhile.
+pub fn remove_temporary_files_and_exit(code: i32) -> ! {
+    let list = IN_PROGRESS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    for path in list.iter() {
+        let _ = std::fs::remove_file(path);
     }
+    std::process::exit(code)
 }
 
 /// `FILE.md` -> `FILE.pdf`, or `FILE_<suffix>.pdf` when a suffix is given.
@@ -222,6 +221,7 @@ mod tests {
         let dir = temp_dir("names");
         let (a, _) = create_temp(&dir, "x.pdf").unwrap_or_else(|e| panic!("{e}"));
         let (b, _) = create_temp(&dir, "x.pdf").unwrap_or_else(|e| panic!("{e}"));
+        let (a, b) = (a.0.clone(), b.0.clone());
         assert_ne!(a, b);
         let _ = std::fs::remove_dir_all(&dir);
     }

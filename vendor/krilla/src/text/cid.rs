@@ -18,7 +18,7 @@ use crate::configure::ValidationError;
 use crate::error::{KrillaError, KrillaResult};
 use crate::geom::Rect;
 use crate::serialize::SerializeContext;
-use crate::stream::{deflate_encode, FilterStreamBuilder};
+use crate::stream::{deflate_encode_fast, FilterStreamBuilder};
 use crate::surface::Location;
 use crate::text::outline::OutlineBuilder;
 use crate::text::Font;
@@ -445,7 +445,8 @@ fn deflated_font_program(font: Font, glyph_remapper: &GlyphRemapper) -> KrillaRe
         data = cff.as_bytes();
     }
 
-    Ok(deflate_encode(data))
+    // boardpack patch: level 1 (see `deflate_encode_fast`).
+    Ok(deflate_encode_fast(data))
 }
 
 /// boardpack patch: subsets and compresses the programs of `fonts` (each with the glyphs
