@@ -155,7 +155,7 @@ fn sources_of_templates() -> Vec<Source> {
         .filter_map(|(path, text)| {
             let path = typst::syntax::VirtualPath::new(path).ok()?;
             let id = typst::syntax::RootedPath::new(typst::syntax::VirtualRoot::Project, path).intern();
-            Some(Source::new(id, text.to_string()))
+            Some(Source::new(id, boardpack::render::parsed_template_text(text)))
         })
         .collect()
 }

@@ -14,6 +14,8 @@ pub use crate::view::standard::{Archival, Conformance};
 pub use embedded::{FONTS, TEMPLATES};
 use images::read_image;
 pub use images::{MAX_IMAGE_PIXELS, SvgFacts, image_check, image_decodes, svg_facts};
+/// The text Typst parses of a template (for tools that map Typst's spans to lines).
+pub use world::without_comment_lines as parsed_template_text;
 
 use crate::date::Date;
 use crate::view::pack::PackData;
