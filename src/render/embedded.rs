@@ -74,6 +74,11 @@ pub fn faces() -> &'static [BundledFace] {
     FACES.get_or_init(|| stored_faces().unwrap_or_else(computed_faces))
 }
 
+/// The bundled face stored in `file` (its first, for a collection).
+pub fn face(file: &str) -> Option<&'static BundledFace> {
+    faces().iter().find(|f| f.file == file)
+}
+
 /// The faces from `fonts/infos.json`, if it names exactly the files of [`FONTS`] in order.
 fn stored_faces() -> Option<Vec<BundledFace>> {
     let stored: Vec<StoredFace> = serde_json::from_str(STORED_INFOS).ok()?;
@@ -82,9 +87,10 @@ fn stored_faces() -> Option<Vec<BundledFace>> {
         let (file, data) = FONTS.iter().find(|(file, _)| *file == face.file)?;
         faces.push(BundledFace { file, info: face.info, data, index: face.index, font: OnceLock::new() });
     }
-    let files: Vec<&str> = faces.iter().map(|f| f.file).collect();
-    let mut expected: Vec<&str> = FONTS.iter().map(|(file, _)| *file).collect();
-    expected.dedup();
+    // A collection stores a face per index under one file name.
+    let mut files: Vec<&str> = faces.iter().map(|f| f.file).collect();
+    files.dedup();
+    let expected: Vec<&str> = FONTS.iter().map(|(file, _)| *file).collect();
     (files == expected).then_some(faces)
 }
 

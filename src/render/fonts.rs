@@ -83,7 +83,7 @@ fn push_bundled(store: &mut FontStore) {
 /// Parses the faces every report draws with (the templates' regular, semibold and italic)
 /// and computes their hashes, off the report's critical path.
 pub fn preload_text_faces() {
-    for face in faces().iter().filter(|f| TEXT_FACES.contains(&f.file)) {
+    for face in TEXT_FACES.iter().filter_map(|file| super::embedded::face(file)) {
         let _ = face.font().map(with_hash);
     }
 }

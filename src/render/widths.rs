@@ -3,7 +3,7 @@
 //! row once per table, where a table lays every auto-height row out twice (to measure
 //! it, then to place it).
 
-use super::embedded::faces;
+use super::embedded;
 use crate::model::TaskStatus;
 use crate::view::{ReportData, TaskLine};
 use ttf_parser::Face;
@@ -28,7 +28,7 @@ pub fn measure(data: &mut ReportData<'_>) {
 
 /// A bundled face's tables (only the table directory is read here).
 fn face(file: &str) -> Option<Face<'static>> {
-    let face = faces().iter().find(|f| f.file == file)?;
+    let face = embedded::face(file)?;
     Face::parse(face.data, face.index).ok()
 }
 

@@ -75,15 +75,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("output");
     sweep_stale(&dir, name);
     let (registered, mut file) = create_temp(&dir, name).map_err(io)?;
-    let temp = registered.0.clone();
+    let temp = &registered.0;
     let result = (|| {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        std::fs::rename(&temp, path)
+        std::fs::rename(temp, path)
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+        let _ = std::fs::remove_file(temp);
     }
     drop(registered);
     result.map_err(io)
